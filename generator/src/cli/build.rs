@@ -1,0 +1,73 @@
+//! `generator build`: load, check, render and write the site into `--out`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use time::Date;
+
+use super::{Failure, InputArgs, check_dirs, parse_date, report, report_warnings};
+use crate::{output, pipeline};
+
+/// Arguments of `generator build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Where the inputs are.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The output folder; replaced as a whole when the build succeeds.
+    #[arg(long, value_name = "DIR", default_value = "public")]
+    pub out: PathBuf,
+    /// Public base URL (default: `base_url` of site.yaml).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Where the proposal form posts (default: `submit_url` of site.yaml).
+    #[arg(long, value_name = "URL")]
+    pub submit_url: Option<String>,
+    /// Judge proposal windows as of this day, YYYY-MM-DD (default: today in WIB).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+/// Runs `generator build`.
+pub(super) fn run(args: &BuildArgs) -> Result<(), Failure> {
+    check_dirs(&args.input)?;
+    let protected = [args.input.content.as_path(), args.input.theme.as_path()];
+    output::check_target(&args.out, &protected).map_err(|e| Failure::Environment(e.to_string()))?;
+    let inputs = args
+        .input
+        .inputs(args.base_url.clone(), args.submit_url.clone(), args.as_of);
+    let rendered = match pipeline::run(&inputs) {
+        Ok(r) => r,
+        Err(problems) => {
+            report(&problems, &args.input.content);
+            eprintln!("build failed; `{}` was left as it was", args.out.display());
+            return Err(Failure::Content);
+        }
+    };
+    report_warnings(&rendered.warnings, &args.input.content);
+    let written = output::write(&rendered.output, &args.out)
+        .map_err(|e| Failure::Environment(e.to_string()))?;
+    eprintln!("{}", summary(&rendered, written, &args.out));
+    Ok(())
+}
+
+/// `built 63 pages (12 provinces, 40 issues, 3 news, 4 pages; 70 files, 812 KB) into public/ in 0.21 s`.
+fn summary(r: &pipeline::Rendered, w: output::Written, out: &Path) -> String {
+    let issues: usize = r.site.provinces.iter().map(|p| p.issues.len()).sum();
+    format!(
+        "built {} pages ({} provinces, {issues} issues, {} news, {} pages; {} files, {} KB{}) into {}/ in {:.2} s",
+        w.pages,
+        r.site.provinces.len(),
+        r.site.news.len(),
+        r.site.pages.len(),
+        w.files,
+        w.bytes.div_ceil(1024),
+        if r.warnings.is_empty() {
+            String::new()
+        } else {
+            format!(", {} warnings", r.warnings.len())
+        },
+        out.display().to_string().trim_end_matches('/'),
+        r.started.elapsed().as_secs_f64()
+    )
+}

@@ -1,0 +1,275 @@
+//! Problems found in the content, each pointing at a file, a line and a column, with a hint in
+//! plain words for editors who are not programmers.
+//!
+//! Loading and validation collect every problem instead of stopping at the first, so `check`
+//! can list them all at once. [`Diagnostics::render`] prints them the way rustc does:
+//!
+//! ```text
+//! error: unknown field `titel`
+//!  --> content/provinces/banten/issues/stunting.md:2:1
+//!   |
+//! 2 | titel: Stunting
+//!   | ^
+//!   = hint: check the spelling of the field name
+//! ```
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a problem is: errors stop the build, warnings are only reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The site cannot be built until this is fixed.
+    Error,
+    /// The site builds, but something is probably not as intended.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// One problem in one content file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, relative to the content folder (e.g. `provinces/banten/province.yaml`).
+    pub path: PathBuf,
+    /// 1-based line in that file; 0 when the problem concerns the whole file (e.g. it is missing).
+    pub line: usize,
+    /// 1-based column (in characters) on that line; 0 when unknown.
+    pub col: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it, in plain words.
+    pub hint: String,
+}
+
+impl Diagnostic {
+    /// An error at `path:line:col`.
+    pub fn error(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            path: path.into(),
+            line,
+            col,
+            severity: Severity::Error,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    /// A warning at `path:line:col`.
+    pub fn warning(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, line, col, message, hint)
+        }
+    }
+
+    /// Whether this is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Prints this diagnostic with a snippet of its line, `content_dir` being the folder that
+    /// [`Diagnostic::path`] is relative to (used to show the path and to read the line).
+    pub fn render(&self, content_dir: &Path) -> String {
+        let full = content_dir.join(&self.path);
+        let mut out = format!("{}: {}\n", self.severity, self.message);
+        let location = match (self.line, self.col) {
+            (0, _) => format!("{}", full.display()),
+            (line, 0) => format!("{}:{line}", full.display()),
+            (line, col) => format!("{}:{line}:{col}", full.display()),
+        };
+        out.push_str(&format!(" --> {location}\n"));
+        if let Some(text) = line_text(&full, self.line) {
+            let number = self.line.to_string();
+            let pad = " ".repeat(number.len());
+            out.push_str(&format!("{pad} |\n{number} | {text}\n"));
+            if self.col > 0 {
+                let before: String = text
+                    .chars()
+                    .take(self.col - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                out.push_str(&format!("{pad} | {before}^\n"));
+            }
+            if !self.hint.is_empty() {
+                out.push_str(&format!("{pad} = hint: {}\n", self.hint));
+            }
+        } else if !self.hint.is_empty() {
+            out.push_str(&format!("  = hint: {}\n", self.hint));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.path.display(),
+            self.line,
+            self.col,
+            self.severity,
+            self.message
+        )
+    }
+}
+
+/// The text of 1-based `line` of a file, without its line ending; `None` if unavailable.
+fn line_text(path: &Path, line: usize) -> Option<String> {
+    if line == 0 {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    text.split('\n')
+        .nth(line - 1)
+        .map(|l| l.trim_end_matches('\r').to_owned())
+}
+
+/// Every problem found, kept sorted by path, then line and column.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// No problems yet.
+    pub fn new() -> Diagnostics {
+        Diagnostics(Vec::new())
+    }
+
+    /// Adds one problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// Adds all problems of `other`.
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(other);
+    }
+
+    /// Sorts by path, line, column, severity and message, and drops exact duplicates.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            (&a.path, a.line, a.col, a.severity, &a.message)
+                .cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
+        });
+        self.0.dedup();
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.0.len() - self.error_count()
+    }
+
+    /// Whether there are no problems at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Number of problems.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The problems in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    /// Only the errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| d.is_error())
+    }
+
+    /// Only the warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| !d.is_error())
+    }
+
+    /// All problems printed one after another (see [`Diagnostic::render`]), sorted.
+    pub fn render(&self, content_dir: &Path) -> String {
+        let mut sorted = self.clone();
+        sorted.sort();
+        sorted
+            .0
+            .iter()
+            .map(|d| d.render(content_dir))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// A one-line count such as `2 errors, 1 warning`.
+    pub fn summary(&self) -> String {
+        fn plural(n: usize, word: &str) -> String {
+            if n == 1 {
+                format!("1 {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        }
+        format!(
+            "{}, {}",
+            plural(self.error_count(), "error"),
+            plural(self.warning_count(), "warning")
+        )
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}

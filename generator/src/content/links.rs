@@ -1,0 +1,297 @@
+//! Checks the links and images of every Markdown body.
+//!
+//! - `@/path/to/file.md#anchor` (see the [module docs](super)): the file must be a content
+//!   document and the anchor one of its heading ids (in the linking page's language);
+//! - `#anchor`: a heading of the same document;
+//! - root-relative links to content pages (`/provinsi/…`, `/berita/…`) work but break when URLs
+//!   change: a warning suggests the `@/` form;
+//! - `http(s):`, `mailto:`, `tel:` pass; anything else (relative paths, `javascript:`) is an error;
+//! - images need alt text and must be served by the site itself (`/…`).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use winner_catalog::Lang;
+
+use super::diagnostic::{Diagnostic, Diagnostics};
+use super::load::Files;
+use super::site::{Bilingual, Markdown, Site, Words};
+use super::slug::{UniqueIds, heading_slug};
+
+/// The Markdown extensions the site uses (the renderer enables the same).
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The heading ids of a Markdown body, exactly as the renderer writes them.
+pub fn heading_ids(text: &str) -> Vec<String> {
+    let mut ids = UniqueIds::new();
+    let mut out = Vec::new();
+    let mut current: Option<(Option<String>, String)> = None;
+    for event in Parser::new_ext(text, markdown_options()) {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                current = Some((id.map(|i| i.to_string()), String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, words)) = current.as_mut() {
+                    words.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((explicit, words)) = current.take() {
+                    let base = explicit.unwrap_or_else(|| heading_slug(&words));
+                    out.push(ids.unique(base));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One document in one language, with the ids its page will have.
+struct Doc<'a> {
+    md: &'a Markdown,
+    lang: Lang,
+    /// The Indonesian file this document belongs to (the `@/` target path).
+    original: &'a Path,
+}
+
+/// Runs the link checks over every Markdown body of the site.
+pub(crate) fn check(site: &Site, files: &Files, diags: &mut Diagnostics) {
+    let mut docs: Vec<(&Bilingual<Words>, &Path)> = Vec::new();
+    for p in &site.provinces {
+        docs.push((&p.narrative, &p.narrative.id.body.path));
+        for i in &p.issues {
+            docs.push((&i.words, &i.words.id.body.path));
+        }
+    }
+    for n in &site.news {
+        docs.push((&n.words, &n.words.id.body.path));
+    }
+    for p in &site.pages {
+        docs.push((&p.words, &p.words.id.body.path));
+    }
+    // Heading ids per (target file, language), falling back to Indonesian like the pages do.
+    let mut ids: BTreeMap<(PathBuf, Lang), Vec<String>> = BTreeMap::new();
+    let mut all = Vec::new();
+    for (words, original) in &docs {
+        for lang in Lang::ALL {
+            let (words_in, _) = words.get(lang);
+            ids.insert(
+                (original.to_path_buf(), lang),
+                heading_ids(&words_in.body.text),
+            );
+        }
+        all.push(Doc {
+            md: &words.id.body,
+            lang: Lang::Id,
+            original,
+        });
+        if let Some(en) = &words.en {
+            all.push(Doc {
+                md: &en.body,
+                lang: Lang::En,
+                original,
+            });
+        }
+    }
+    let routes = RootRoutes::new(site);
+    for doc in &all {
+        check_doc(doc, &ids, files, &routes, diags);
+    }
+}
+
+/// Root-relative paths that belong to content pages and should be `@/` links.
+struct RootRoutes {
+    prefixes: Vec<String>,
+}
+
+impl RootRoutes {
+    fn new(site: &Site) -> Self {
+        let mut prefixes: Vec<String> = ["/provinsi/", "/berita/", "/en/provinces/", "/en/news/"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        for p in &site.pages {
+            prefixes.push(format!("/{}/", p.slug));
+            prefixes.push(format!("/en/{}/", p.slug_en));
+        }
+        RootRoutes { prefixes }
+    }
+
+    fn is_content(&self, url: &str) -> bool {
+        let path = url.split(['#', '?']).next().unwrap_or("");
+        let path = if path.ends_with('/') {
+            path.to_owned()
+        } else {
+            format!("{path}/")
+        };
+        self.prefixes.iter().any(|p| path.starts_with(p.as_str()))
+    }
+}
+
+fn check_doc(
+    doc: &Doc<'_>,
+    ids: &BTreeMap<(PathBuf, Lang), Vec<String>>,
+    files: &Files,
+    routes: &RootRoutes,
+    diags: &mut Diagnostics,
+) {
+    let md = doc.md;
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(&md.text, markdown_options())
+        .into_offset_iter()
+        .collect();
+    for (index, (event, range)) in events.iter().enumerate() {
+        let at = position(md, range.start);
+        let err =
+            |message: String, hint: &str| Diagnostic::error(&md.path, at.0, at.1, message, hint);
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let url = dest_url.as_ref();
+                if let Some(target) = url.strip_prefix("@/") {
+                    if let Some(d) = check_internal(doc, target, ids, files, &err) {
+                        diags.push(d);
+                    }
+                } else if let Some(anchor) = url.strip_prefix('#') {
+                    let own = ids.get(&(doc.original.to_path_buf(), doc.lang));
+                    if !own.is_some_and(|v| v.iter().any(|i| i == anchor))
+                        && !is_footnote(md, anchor)
+                    {
+                        diags.push(err(
+                            format!("no heading with the id `{anchor}` on this page"),
+                            &anchor_hint(own),
+                        ));
+                    }
+                } else if url.starts_with('/') {
+                    if routes.is_content(url) {
+                        diags.push(Diagnostic::warning(
+                            &md.path,
+                            at.0,
+                            at.1,
+                            format!("link `{url}` uses a web address for a content page"),
+                            "link to the content file instead, e.g. (@/provinces/banten/issues/stunting.md): it keeps working when web addresses change and is checked",
+                        ));
+                    }
+                } else if !is_external(url) {
+                    diags.push(err(
+                        format!("link `{url}` is not allowed"),
+                        "links may be https://… addresses, mailto:, tel:, #heading, or content files written as @/provinces/<province>/issues/<issue>.md",
+                    ));
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if alt_text(&events[index + 1..]).trim().is_empty() {
+                    diags.push(err(
+                        "this image has no alt text".into(),
+                        "describe the image between the square brackets, e.g. ![Peta Kalimantan Barat](/images/peta.png), for people who cannot see it",
+                    ));
+                }
+                let url = dest_url.as_ref();
+                if !url.starts_with('/') || url.starts_with("//") {
+                    diags.push(err(
+                        format!("image `{url}` is not served by the site"),
+                        "images must be files of the site, written as /path/to/image.png; the site never loads files from other hosts",
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_internal(
+    doc: &Doc<'_>,
+    target: &str,
+    ids: &BTreeMap<(PathBuf, Lang), Vec<String>>,
+    files: &Files,
+    err: &dyn Fn(String, &str) -> Diagnostic,
+) -> Option<Diagnostic> {
+    let (file, anchor) = match target.split_once('#') {
+        Some((f, a)) => (f, Some(a)),
+        None => (target, None),
+    };
+    if file.ends_with(".en.md") {
+        return Some(err(
+            format!("link `@/{target}` points at a translation"),
+            "link to the Indonesian file (without .en); English pages link to the English version by themselves",
+        ));
+    }
+    let path = PathBuf::from(file);
+    if !is_document(&path) || !files.present.contains(&path) {
+        return Some(err(
+            format!("link `@/{target}`: there is no content file `{file}`"),
+            "check the path: it starts after the content folder, e.g. @/provinces/kalimantan-barat/issues/stunting.md or @/pages/tentang.md",
+        ));
+    }
+    let anchor = anchor?;
+    let target_ids = ids.get(&(path, doc.lang))?;
+    if target_ids.iter().any(|i| i == anchor) {
+        return None;
+    }
+    Some(err(
+        format!("link `@/{target}`: `{file}` has no heading with the id `{anchor}`"),
+        &anchor_hint(Some(target_ids)),
+    ))
+}
+
+fn anchor_hint(ids: Option<&Vec<String>>) -> String {
+    match ids {
+        Some(v) if !v.is_empty() => format!(
+            "heading ids are made from the heading text, e.g. \"## Data dan Sumber\" gives #data-dan-sumber; this page has: {}",
+            v.iter()
+                .map(|i| format!("#{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        _ => "that page has no headings to link to; link to the page without #…".into(),
+    }
+}
+
+/// Whether `path` is a document an `@/` link may target.
+fn is_document(path: &Path) -> bool {
+    let parts: Vec<&str> = path.iter().filter_map(|c| c.to_str()).collect();
+    matches!(
+        parts.as_slice(),
+        ["provinces", _, "index.md"] | ["provinces", _, "issues", _] | ["news", _] | ["pages", _]
+    ) && path.extension().is_some_and(|e| e == "md")
+}
+
+fn is_external(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+fn is_footnote(md: &Markdown, anchor: &str) -> bool {
+    md.text.contains(&format!("[^{anchor}]:"))
+}
+
+fn alt_text(events: &[(Event<'_>, Range<usize>)]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::End(TagEnd::Image) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// File (line, column) of byte `offset` of a body.
+fn position(md: &Markdown, offset: usize) -> (usize, usize) {
+    let offset = offset.min(md.text.len());
+    let before = md.text.get(..offset).unwrap_or("");
+    let line = md.first_line + before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}

@@ -1,0 +1,122 @@
+//! [`load`]: the content folder in, a validated [`Site`] (or every problem found) out.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use super::diagnostic::{Diagnostic, Diagnostics};
+use super::load_file::{self, Kind, Parsed, Source};
+use super::site::Site;
+use super::{links, load_assemble, load_walk, validate};
+
+/// What to load.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// The content folder (`content` by default).
+    pub content_dir: PathBuf,
+}
+
+/// A site that loaded without errors, and the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The site.
+    pub site: Site,
+    /// Problems that do not stop the build (e.g. a missing translation), sorted.
+    pub warnings: Diagnostics,
+}
+
+/// Everything validation may look at besides the [`Site`]: which files exist and their YAML.
+#[derive(Debug, Default)]
+pub(crate) struct Files {
+    /// Every file found, relative to the content folder (whether or not it parsed).
+    pub(crate) present: BTreeSet<PathBuf>,
+    /// The YAML of every file that has some (front matter for Markdown).
+    pub(crate) sources: BTreeMap<PathBuf, Source>,
+}
+
+impl Files {
+    /// The YAML of `path`, or an empty one.
+    pub(crate) fn source(&self, path: &std::path::Path) -> Source {
+        self.sources.get(path).cloned().unwrap_or(Source {
+            yaml: String::new(),
+            first_line: 1,
+        })
+    }
+}
+
+/// One file after reading and parsing: its kind and contents if it parsed, its YAML, and its
+/// problems.
+type FileOutcome = (
+    PathBuf,
+    Option<(Kind, Parsed)>,
+    Option<Source>,
+    Vec<Diagnostic>,
+);
+
+/// Loads and validates the site; warnings are dropped (see [`load_with_warnings`]).
+pub fn load(options: &LoadOptions) -> Result<Site, Diagnostics> {
+    load_with_warnings(options).map(|loaded| loaded.site)
+}
+
+/// Loads and validates the site. On success the warnings come with it; on failure the
+/// diagnostics hold every error and warning found, sorted by file and line.
+pub fn load_with_warnings(options: &LoadOptions) -> Result<Loaded, Diagnostics> {
+    let root = &options.content_dir;
+    let mut diags = Diagnostics::new();
+    if !root.is_dir() {
+        diags.push(Diagnostic::error(
+            "",
+            0,
+            0,
+            format!("the content folder `{}` does not exist", root.display()),
+            "run the command from the repository root, or pass --content with the folder that holds site.yaml",
+        ));
+        return Err(diags);
+    }
+    let (paths, walk_problems) = load_walk::list(root);
+    diags.extend(walk_problems);
+
+    let results: Vec<FileOutcome> = load_walk::read_all(root, &paths)
+        .into_par_iter()
+        .map(|(rel, text)| {
+            let text = match text {
+                Ok(t) => t,
+                Err(d) => return (rel, None, None, vec![d]),
+            };
+            let kind = match load_file::classify(&rel) {
+                Ok(k) => k,
+                Err(d) => return (rel, None, None, vec![d]),
+            };
+            let (parsed, source, problems) = load_file::parse(&rel, &kind, &text);
+            (rel, parsed.map(|p| (kind, p)), source, problems)
+        })
+        .collect();
+
+    let mut files = Files::default();
+    let mut parsed = Vec::new();
+    for (rel, item, source, problems) in results {
+        diags.extend(problems);
+        if let Some(s) = source {
+            files.sources.insert(rel.clone(), s);
+        }
+        if let Some((kind, p)) = item {
+            parsed.push((rel.clone(), kind, p));
+        }
+        files.present.insert(rel);
+    }
+
+    let site = load_assemble::assemble(parsed, &files, &mut diags);
+    if let Some(site) = &site {
+        validate::validate(site, &files, &mut diags);
+        links::check(site, &files, &mut diags);
+    }
+    diags.sort();
+    match site {
+        Some(site) if !diags.has_errors() => Ok(Loaded {
+            site,
+            warnings: diags,
+        }),
+        _ => Err(diags),
+    }
+}

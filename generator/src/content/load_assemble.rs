@@ -1,0 +1,340 @@
+//! Parsed files to the [`Site`]: grouping files by province, document and language, pairing
+//! translations with their originals, and sorting everything into its display order.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use time::Date;
+use winner_catalog::{FormDefinition, Lang};
+
+use super::diagnostic::{Diagnostic, Diagnostics};
+use super::load::Files;
+use super::load_file::{self, Kind, Parsed};
+use super::model::{
+    IssueFront, NewsFront, PageFront, PageTranslation, ProvinceFile, ProvinceIndexFront, SiteFile,
+    TopicsFile, Translation,
+};
+use super::site::{Bilingual, Issue, Markdown, NewsItem, Page, Province, Site, Words};
+
+/// An original and its translation, as found.
+struct Pair<F, T> {
+    id: Option<(F, Markdown)>,
+    en: Option<(T, Markdown)>,
+}
+
+impl<F, T> Default for Pair<F, T> {
+    fn default() -> Self {
+        Pair { id: None, en: None }
+    }
+}
+
+#[derive(Default)]
+struct ProvinceParts {
+    facts: Option<ProvinceFile>,
+    index: Pair<ProvinceIndexFront, Translation>,
+    issues: BTreeMap<String, Pair<IssueFront, Translation>>,
+}
+
+#[derive(Default)]
+struct Parts {
+    config: Option<SiteFile>,
+    topics: Option<TopicsFile>,
+    form: Option<FormDefinition>,
+    provinces: BTreeMap<String, ProvinceParts>,
+    news: BTreeMap<(Date, String), Pair<NewsFront, Translation>>,
+    pages: BTreeMap<String, Pair<PageFront, PageTranslation>>,
+}
+
+/// Builds the [`Site`] from the parsed files; `None` when a site-wide file is missing or broken
+/// (its problem is already in `diags`).
+pub(super) fn assemble(
+    parsed: Vec<(PathBuf, Kind, Parsed)>,
+    files: &Files,
+    diags: &mut Diagnostics,
+) -> Option<Site> {
+    let mut parts = Parts::default();
+    for (path, kind, item) in parsed {
+        place(&mut parts, &path, kind, item, diags);
+    }
+    check_pairs(files, diags);
+    for name in ["site.yaml", "topics.yaml", "form.yaml"] {
+        if !files.present.contains(Path::new(name)) {
+            diags.push(Diagnostic::error(
+                name,
+                0,
+                0,
+                format!("`{name}` is missing from the content folder"),
+                "every site needs site.yaml, topics.yaml and form.yaml at the top of the content folder",
+            ));
+        }
+    }
+    let provinces = provinces(std::mem::take(&mut parts.provinces), files, diags);
+    let news = news(std::mem::take(&mut parts.news));
+    let pages = pages(std::mem::take(&mut parts.pages));
+    let topics = parts.topics?;
+    Some(Site {
+        config: parts.config?,
+        topics: topics.topics,
+        topic_sources: topics.sources,
+        form: parts.form?,
+        provinces,
+        news,
+        pages,
+    })
+}
+
+fn place(parts: &mut Parts, path: &Path, kind: Kind, item: Parsed, diags: &mut Diagnostics) {
+    match (kind, item) {
+        (_, Parsed::Site(v)) => parts.config = Some(*v),
+        (_, Parsed::Topics(v)) => parts.topics = Some(v),
+        (_, Parsed::Form(v)) => parts.form = Some(v),
+        (Kind::ProvinceFacts { province }, Parsed::Province(v)) => {
+            parts.provinces.entry(province).or_default().facts = Some(*v);
+        }
+        (Kind::ProvinceIndex { province, .. }, Parsed::ProvinceIndex(f, md)) => {
+            parts.provinces.entry(province).or_default().index.id = Some((f, md));
+        }
+        (Kind::ProvinceIndex { province, .. }, Parsed::Translation(t, md)) => {
+            if t.title.is_some() {
+                diags.push(Diagnostic::error(
+                    path,
+                    1,
+                    1,
+                    "a province narrative has no title",
+                    "remove `title:` from this file's front matter; the page title is the province's name",
+                ));
+            }
+            parts.provinces.entry(province).or_default().index.en = Some((t, md));
+        }
+        (Kind::Issue { province, slug, .. }, Parsed::Issue(f, md)) => {
+            let p = parts.provinces.entry(province).or_default();
+            p.issues.entry(slug).or_default().id = Some((*f, md));
+        }
+        (Kind::Issue { province, slug, .. }, Parsed::Translation(t, md)) => {
+            require_title(path, &t, diags);
+            let p = parts.provinces.entry(province).or_default();
+            p.issues.entry(slug).or_default().en = Some((t, md));
+        }
+        (Kind::News { date, slug, .. }, Parsed::News(f, md)) => {
+            parts.news.entry((date, slug)).or_default().id = Some((f, md));
+        }
+        (Kind::News { date, slug, .. }, Parsed::Translation(t, md)) => {
+            require_title(path, &t, diags);
+            parts.news.entry((date, slug)).or_default().en = Some((t, md));
+        }
+        (Kind::Page { slug, .. }, Parsed::Page(f, md)) => {
+            parts.pages.entry(slug).or_default().id = Some((f, md));
+        }
+        (Kind::Page { slug, .. }, Parsed::PageTranslation(t, md)) => {
+            parts.pages.entry(slug).or_default().en = Some((t, md));
+        }
+        (_, _) => diags.push(Diagnostic::warning(
+            path,
+            0,
+            0,
+            "this file is not used by the site",
+            "content files go in: site.yaml, topics.yaml, form.yaml, provinces/<province>/{province.yaml, index.md, issues/<issue>.md}, news/<YYYY-MM-DD>-<slug>.md, pages/<page>.md (each .md may have a .en.md translation); check the name and folder",
+        )),
+    }
+}
+
+fn require_title(path: &Path, t: &Translation, diags: &mut Diagnostics) {
+    if t.title.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        diags.push(Diagnostic::error(
+            path,
+            1,
+            1,
+            "this translation has no title",
+            "add `title: …` with the English title to the front matter",
+        ));
+    }
+}
+
+/// Orphan translations are errors; missing translations are warnings.
+fn check_pairs(files: &Files, diags: &mut Diagnostics) {
+    for path in &files.present {
+        let lang = match load_file::classify(path) {
+            Ok(
+                Kind::ProvinceIndex { lang, .. }
+                | Kind::Issue { lang, .. }
+                | Kind::News { lang, .. }
+                | Kind::Page { lang, .. },
+            ) => lang,
+            _ => continue,
+        };
+        let name = path.to_string_lossy();
+        match lang {
+            Lang::En => {
+                let original = PathBuf::from(format!(
+                    "{}.md",
+                    name.strip_suffix(".en.md").unwrap_or(&name)
+                ));
+                if !files.present.contains(&original) {
+                    diags.push(Diagnostic::error(
+                        path,
+                        1,
+                        1,
+                        format!(
+                            "this translation has no Indonesian original `{}`",
+                            original.display()
+                        ),
+                        "write the Indonesian file first, or rename this file so that it matches its original (e.g. stunting.md and stunting.en.md)",
+                    ));
+                }
+            }
+            Lang::Id => {
+                let translation = PathBuf::from(format!(
+                    "{}.en.md",
+                    name.strip_suffix(".md").unwrap_or(&name)
+                ));
+                if !files.present.contains(&translation) {
+                    diags.push(Diagnostic::warning(
+                        path,
+                        1,
+                        1,
+                        format!("no English translation (`{}`)", translation.display()),
+                        "the English page will show the Indonesian text with a notice until the translation is written",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn missing(path: PathBuf, what: &str, hint: &str) -> Diagnostic {
+    Diagnostic::error(path, 0, 0, format!("{what} is missing"), hint)
+}
+
+fn provinces(
+    found: BTreeMap<String, ProvinceParts>,
+    files: &Files,
+    diags: &mut Diagnostics,
+) -> Vec<Province> {
+    let mut out = Vec::new();
+    for (slug, parts) in found {
+        let dir = PathBuf::from("provinces").join(&slug);
+        let facts_path = dir.join("province.yaml");
+        let index_path = dir.join("index.md");
+        if !files.present.contains(&facts_path) {
+            diags.push(missing(
+                facts_path,
+                "province.yaml",
+                "every province folder needs a province.yaml with its code, name, capital and sources",
+            ));
+        }
+        if !files.present.contains(&index_path) {
+            diags.push(missing(
+                index_path,
+                "index.md",
+                "every province folder needs an index.md with the province's narrative",
+            ));
+        }
+        let mut issues: Vec<Issue> = parts
+            .issues
+            .into_iter()
+            .filter_map(|(issue_slug, pair)| {
+                let (facts, body) = pair.id?;
+                let words = Bilingual {
+                    id: Words {
+                        title: Some(facts.title.clone()),
+                        summary: Some(facts.summary.clone()),
+                        body,
+                    },
+                    en: pair.en.map(translated),
+                };
+                Some(Issue {
+                    slug: issue_slug,
+                    province: slug.clone(),
+                    facts,
+                    words,
+                })
+            })
+            .collect();
+        issues.sort_by(|a, b| (&a.facts.title, &a.slug).cmp(&(&b.facts.title, &b.slug)));
+        let (Some(facts), Some((front, body))) = (parts.facts, parts.index.id) else {
+            continue;
+        };
+        out.push(Province {
+            slug,
+            facts,
+            narrative: Bilingual {
+                id: Words {
+                    title: None,
+                    summary: front.summary,
+                    body,
+                },
+                en: parts.index.en.map(translated),
+            },
+            issues,
+        });
+    }
+    out.sort_by(|a, b| (&a.facts.name, &a.slug).cmp(&(&b.facts.name, &b.slug)));
+    out
+}
+
+fn translated((t, body): (Translation, Markdown)) -> Words {
+    Words {
+        title: t.title,
+        summary: t.summary,
+        body,
+    }
+}
+
+fn news(found: BTreeMap<(Date, String), Pair<NewsFront, Translation>>) -> Vec<NewsItem> {
+    let mut out: Vec<NewsItem> = found
+        .into_iter()
+        .filter_map(|((date, slug), pair)| {
+            let (facts, body) = pair.id?;
+            Some(NewsItem {
+                slug,
+                date,
+                words: Bilingual {
+                    id: Words {
+                        title: Some(facts.title.clone()),
+                        summary: Some(facts.summary.clone()),
+                        body,
+                    },
+                    en: pair.en.map(translated),
+                },
+                facts,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    out
+}
+
+fn pages(found: BTreeMap<String, Pair<PageFront, PageTranslation>>) -> Vec<Page> {
+    let mut out: Vec<Page> = found
+        .into_iter()
+        .filter_map(|(slug, pair)| {
+            let (facts, body) = pair.id?;
+            let slug_en = pair
+                .en
+                .as_ref()
+                .map_or_else(|| slug.clone(), |(t, _)| t.slug.clone());
+            Some(Page {
+                slug,
+                slug_en,
+                words: Bilingual {
+                    id: Words {
+                        title: Some(facts.title.clone()),
+                        summary: Some(facts.summary.clone()),
+                        body,
+                    },
+                    en: pair.en.map(|(t, body)| Words {
+                        title: Some(t.title),
+                        summary: Some(t.summary),
+                        body,
+                    }),
+                },
+                facts,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let key = |p: &Page| (p.facts.nav_order.is_none(), p.facts.nav_order);
+        key(a).cmp(&key(b)).then_with(|| a.slug.cmp(&b.slug))
+    });
+    out
+}

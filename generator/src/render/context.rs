@@ -1,0 +1,495 @@
+//! The serialisable views templates see, built from the model (never the model itself).
+//!
+//! Every HTML template gets the same top-level variables from [`Env::base`]:
+//! `lang`, `site`, `nav`, `page` (title, description, canonical and alternate URLs, the
+//! language switch, breadcrumbs, Open Graph, sources) and `assets`; page builders add
+//! their own variables (`issue`, `cards`, `body`, …). Texts are already in the page's
+//! language; `fallback` flags say when English content is shown in Indonesian.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use winner_catalog::{IssueStatus, Lang, Window, WindowState};
+
+use super::dates::DateView;
+use super::i18n::Strings;
+use super::urls::{Links, Route, absolute};
+use super::{Options, RenderError, Theme, markdown};
+use crate::content::model::PageLayout;
+use crate::content::model::{Source, Topic};
+use crate::content::{Bilingual, Issue, Page, Province, Site, Words};
+
+/// Everything page builders share: the site, the theme, the options and lookups.
+pub struct Env<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// Render options.
+    pub options: &'a Options,
+    /// UI strings.
+    pub strings: &'a Strings,
+    /// `@/` link resolver.
+    pub links: Links<'a>,
+    /// Topics by slug.
+    pub topics: BTreeMap<&'a str, &'a Topic>,
+    /// The page with layout `stages`, if any.
+    pub stages_page: Option<&'a Page>,
+    /// The privacy notice page, if any (see [`Env::new`]).
+    pub privacy_page: Option<&'a Page>,
+    assets: Assets,
+}
+
+/// Fingerprinted asset URLs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assets {
+    /// The stylesheet.
+    pub css: String,
+    /// The form script.
+    pub form_js: String,
+    /// The thank-you page script.
+    pub sent_js: String,
+}
+
+/// What a page says about itself, for `<head>`, breadcrumbs and sources.
+#[derive(Debug, Clone)]
+pub struct Meta<'r> {
+    /// The page.
+    pub route: Route<'r>,
+    /// `<h1>` and `<title>`.
+    pub title: String,
+    /// Set when the title is Indonesian text on an English page.
+    pub title_fallback: bool,
+    /// Meta description.
+    pub description: String,
+    /// Breadcrumbs between Home and this page (label, route).
+    pub crumbs: Vec<(String, Route<'r>)>,
+    /// Navigation section to mark current (`home`, `provinces`, `topics`, `news`, `form`,
+    /// or a page slug).
+    pub section: &'r str,
+    /// `website` or `article`.
+    pub og_type: &'static str,
+    /// Sources listed at the end of the page.
+    pub sources: &'r [Source],
+    /// Keep out of search engines (thank-you page).
+    pub noindex: bool,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    label: String,
+    href: String,
+    /// `aria-current` value: `page` on the page itself, `true` inside its section, or empty.
+    current: &'static str,
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    label: String,
+    href: String,
+}
+
+/// A source as shown in a page's sources section.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+    /// Publisher, if known.
+    pub publisher: Option<String>,
+    /// Publication date, if known.
+    pub published: Option<DateView>,
+}
+
+/// A Markdown body rendered for one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Body {
+    /// Safe HTML.
+    pub html: String,
+    /// Indonesian text shown on an English page.
+    pub fallback: bool,
+}
+
+/// Whether proposals are taken, in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct WindowView {
+    /// `open`, `not_yet`, `closed` or `none`.
+    pub state: &'static str,
+    /// A sentence such as "Dibuka hingga 11 Juni 2023".
+    pub text: String,
+}
+
+/// An issue in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct IssueCard {
+    /// Title.
+    pub title: String,
+    /// Title and summary are Indonesian on an English page.
+    pub fallback: bool,
+    /// Issue page.
+    pub href: String,
+    /// Province name.
+    pub province: String,
+    /// Province page.
+    pub province_href: String,
+    /// Topic name.
+    pub topic: String,
+    /// Topic page.
+    pub topic_href: String,
+    /// Validated (else pending).
+    pub validated: bool,
+    /// Day of validation.
+    pub validated_on: Option<DateView>,
+    /// One-line summary.
+    pub summary: String,
+}
+
+/// A province in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvinceCard {
+    /// Name.
+    pub name: String,
+    /// Province page.
+    pub href: String,
+    /// Kemendagri code.
+    pub code: String,
+    /// Competition wave.
+    pub wave: Option<u8>,
+    /// Number of validated issues published.
+    pub validated: usize,
+    /// Number of issues published at all.
+    pub issues: usize,
+    /// Proposals window.
+    pub window: WindowView,
+}
+
+/// A national topic in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicCard {
+    /// Name.
+    pub name: String,
+    /// Topic page.
+    pub href: String,
+    /// Short description.
+    pub description: String,
+    /// Issues across provinces with this topic.
+    pub count: usize,
+}
+
+/// A news item in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewsCard {
+    /// Headline.
+    pub title: String,
+    /// Indonesian text on an English page.
+    pub fallback: bool,
+    /// News page.
+    pub href: String,
+    /// Date.
+    pub date: DateView,
+    /// One sentence.
+    pub summary: String,
+}
+
+impl<'a> Env<'a> {
+    /// Prepares lookups. The privacy page is the page whose slug or English slug mentions
+    /// `privasi`/`privacy` (the consent checkbox links it).
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        options: &'a Options,
+    ) -> Result<Self, RenderError> {
+        let assets = Assets {
+            css: theme.asset_url("site.css")?,
+            form_js: theme.asset_url("form.js")?,
+            sent_js: theme.asset_url("sent.js")?,
+        };
+        Ok(Env {
+            site,
+            theme,
+            options,
+            strings: theme.strings(),
+            links: Links::new(site),
+            topics: site.topics.iter().map(|t| (t.slug.as_str(), t)).collect(),
+            stages_page: site
+                .pages
+                .iter()
+                .find(|p| p.facts.layout == Some(PageLayout::Stages)),
+            privacy_page: site
+                .pages
+                .iter()
+                .find(|p| p.slug.contains("privasi") || p.slug_en.contains("privacy")),
+            assets,
+        })
+    }
+
+    /// A UI string.
+    pub fn t(&self, lang: Lang, key: &str) -> Result<String, RenderError> {
+        self.strings.get(lang, key).map(str::to_owned)
+    }
+
+    /// The variables every HTML page gets (see the module docs).
+    pub fn base(&self, lang: Lang, meta: &Meta<'_>) -> Result<tera::Context, RenderError> {
+        let other = match lang {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        };
+        let cfg = &self.site.config;
+        let base_url = &self.options.base_url;
+        let mut nav = vec![
+            (self.t(lang, "nav.home")?, Route::Home, "home"),
+            (
+                self.t(lang, "nav.provinces")?,
+                Route::Provinces,
+                "provinces",
+            ),
+            (self.t(lang, "nav.topics")?, Route::Topics, "topics"),
+            (self.t(lang, "nav.news")?, Route::News, "news"),
+        ];
+        for p in self
+            .site
+            .pages
+            .iter()
+            .filter(|p| p.facts.nav_order.is_some())
+        {
+            let (words, _) = p.words.get(lang);
+            let label = words.title.clone().unwrap_or_else(|| p.facts.title.clone());
+            nav.push((label, page_route(p), p.slug.as_str()));
+        }
+        nav.push((self.t(lang, "nav.apply")?, Route::Form, "form"));
+        let path = meta.route.path(lang);
+        let nav: Vec<NavItem> = nav
+            .into_iter()
+            .map(|(label, route, section)| {
+                let href = route.path(lang);
+                let current = match (href == path, section == meta.section) {
+                    (true, _) => "page",
+                    (false, true) => "true",
+                    (false, false) => "",
+                };
+                NavItem {
+                    label,
+                    href,
+                    current,
+                }
+            })
+            .collect();
+        let mut crumbs = vec![Crumb {
+            label: self.t(lang, "nav.home")?,
+            href: Route::Home.path(lang),
+        }];
+        crumbs.extend(meta.crumbs.iter().map(|(label, route)| Crumb {
+            label: label.clone(),
+            href: route.path(lang),
+        }));
+        let page = serde_json::json!({
+            "title": meta.title,
+            "title_fallback": meta.title_fallback,
+            "description": meta.description,
+            "path": path,
+            "url": absolute(base_url, &path),
+            "url_id": absolute(base_url, &meta.route.path(Lang::Id)),
+            "url_en": absolute(base_url, &meta.route.path(Lang::En)),
+            "translation": meta.route.path(other),
+            "other_lang": other.code(),
+            "og_type": meta.og_type,
+            "og_locale": locale(lang),
+            "og_locale_alt": locale(other),
+            "crumbs": crumbs,
+            "is_home": meta.route == Route::Home,
+            "noindex": meta.noindex,
+            "sources": self.sources(lang, meta.sources),
+        });
+        let site = serde_json::json!({
+            "title": cfg.title.get(lang),
+            "tagline": cfg.tagline.get(lang),
+            "organiser": cfg.organiser.get(lang),
+            "competition": cfg.competition.name.get(lang),
+            "edition": cfg.competition.edition,
+            "home_href": Route::Home.path(lang),
+            "form_href": Route::Form.path(lang),
+            "news_href": Route::News.path(lang),
+            "feed": format!("{}feed.xml", Route::Home.path(lang)),
+            "stages_href": self.stages_page.map(|p| page_route(p).path(lang)),
+        });
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", lang.code());
+        ctx.insert("site", &site);
+        ctx.insert("nav", &nav);
+        ctx.insert("page", &page);
+        ctx.insert("assets", &self.assets);
+        Ok(ctx)
+    }
+
+    /// Sources for display.
+    pub fn sources(&self, lang: Lang, sources: &[Source]) -> Vec<SourceView> {
+        sources
+            .iter()
+            .map(|s| SourceView {
+                title: s.title.clone(),
+                url: s.url.clone(),
+                publisher: s.publisher.clone(),
+                published: s.published.map(|d| DateView::new(d, lang)),
+            })
+            .collect()
+    }
+
+    /// A Markdown body for `lang`, falling back to Indonesian.
+    pub fn body(&self, words: &Bilingual<Words>, lang: Lang) -> Result<Body, RenderError> {
+        let (w, fallback) = words.get(lang);
+        Ok(Body {
+            html: markdown::to_html(&w.body, lang, &self.links)?,
+            fallback,
+        })
+    }
+
+    /// The proposals window of a province, in words.
+    pub fn window(&self, window: Option<&Window>, lang: Lang) -> Result<WindowView, RenderError> {
+        let date = |d| super::dates::long(d, lang);
+        let Some(w) = window else {
+            return Ok(WindowView {
+                state: "none",
+                text: self.t(lang, "window.none")?,
+            });
+        };
+        let (state, text) = match w.state_on(self.options.today) {
+            WindowState::NotYetOpen(d) => (
+                "not_yet",
+                self.strings
+                    .fill(lang, "window.not_yet", &[("date", &date(d))])?,
+            ),
+            WindowState::Closed(d) => (
+                "closed",
+                self.strings
+                    .fill(lang, "window.closed", &[("date", &date(d))])?,
+            ),
+            WindowState::Open => match w.closes {
+                Some(d) => (
+                    "open",
+                    self.strings
+                        .fill(lang, "window.open_until", &[("date", &date(d))])?,
+                ),
+                None => ("open", self.t(lang, "window.open")?),
+            },
+        };
+        Ok(WindowView { state, text })
+    }
+
+    /// The topic of an issue; an unknown slug is an error naming the issue.
+    pub fn topic(&self, issue: &Issue) -> Result<&'a Topic, RenderError> {
+        self.topics
+            .get(issue.facts.topic.as_str())
+            .copied()
+            .ok_or_else(|| {
+                RenderError::Content(format!(
+                    "issue `{}/{}` has topic `{}`, which topics.yaml does not define",
+                    issue.province, issue.slug, issue.facts.topic
+                ))
+            })
+    }
+
+    /// The card of an issue.
+    pub fn issue_card(
+        &self,
+        province: &Province,
+        issue: &Issue,
+        lang: Lang,
+    ) -> Result<IssueCard, RenderError> {
+        let (words, fallback) = issue.words.get(lang);
+        let topic = self.topic(issue)?;
+        Ok(IssueCard {
+            title: words
+                .title
+                .clone()
+                .unwrap_or_else(|| issue.facts.title.clone()),
+            fallback,
+            href: Route::Issue(&province.slug, &issue.slug).path(lang),
+            province: province.facts.name.clone(),
+            province_href: Route::Province(&province.slug).path(lang),
+            topic: topic.name.get(lang).to_owned(),
+            topic_href: Route::Topic(&topic.slug).path(lang),
+            validated: issue.facts.status == IssueStatus::Validated,
+            validated_on: issue.facts.validated_on.map(|d| DateView::new(d, lang)),
+            summary: words
+                .summary
+                .clone()
+                .unwrap_or_else(|| issue.facts.summary.clone()),
+        })
+    }
+
+    /// The card of a province.
+    pub fn province_card(&self, p: &Province, lang: Lang) -> Result<ProvinceCard, RenderError> {
+        Ok(ProvinceCard {
+            name: p.facts.name.clone(),
+            href: Route::Province(&p.slug).path(lang),
+            code: p.facts.code.clone(),
+            wave: p.facts.wave,
+            validated: p
+                .issues
+                .iter()
+                .filter(|i| i.facts.status == IssueStatus::Validated)
+                .count(),
+            issues: p.issues.len(),
+            window: self.window(p.facts.proposals.as_ref(), lang)?,
+        })
+    }
+
+    /// Cards of every national topic, with issue counts.
+    pub fn topic_cards(&self, lang: Lang) -> Vec<TopicCard> {
+        self.site
+            .topics
+            .iter()
+            .map(|t| TopicCard {
+                name: t.name.get(lang).to_owned(),
+                href: Route::Topic(&t.slug).path(lang),
+                description: t.description.get(lang).to_owned(),
+                count: self
+                    .site
+                    .provinces
+                    .iter()
+                    .flat_map(|p| &p.issues)
+                    .filter(|i| i.facts.topic == t.slug)
+                    .count(),
+            })
+            .collect()
+    }
+
+    /// Cards of the news, newest first.
+    pub fn news_cards(&self, lang: Lang, limit: usize) -> Vec<NewsCard> {
+        self.site
+            .news
+            .iter()
+            .take(limit)
+            .map(|n| {
+                let (words, fallback) = n.words.get(lang);
+                NewsCard {
+                    title: words.title.clone().unwrap_or_else(|| n.facts.title.clone()),
+                    fallback,
+                    href: Route::NewsItem(&n.slug).path(lang),
+                    date: DateView::new(n.date, lang),
+                    summary: words
+                        .summary
+                        .clone()
+                        .unwrap_or_else(|| n.facts.summary.clone()),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The route of a page.
+pub fn page_route(p: &Page) -> Route<'_> {
+    Route::Page {
+        id: &p.slug,
+        en: &p.slug_en,
+    }
+}
+
+/// Open Graph locale.
+fn locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "id_ID",
+        Lang::En => "en_GB",
+    }
+}

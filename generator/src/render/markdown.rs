@@ -1,0 +1,155 @@
+//! Markdown bodies to safe HTML, in one pass per body.
+//!
+//! Content arrives through pull requests and is treated as hostile:
+//! - raw HTML (blocks and inline) is escaped and shown as text, never passed through;
+//! - heading attributes other than `#id` and `.class` are dropped (no `onclick=`);
+//! - links must be `http(s):`, `mailto:`, `tel:`, `#anchor`, root-relative or `@/` content
+//!   links, which are rewritten to the page's language; images may not load from
+//!   another host.
+//!
+//! Headings get ids from [`heading_slug`](crate::content::slug::heading_slug), deduplicated
+//! with [`UniqueIds`] exactly as `check` does (so checked `#anchor`s resolve), and are
+//! shifted so the body's highest heading becomes `h2` (body `#` is `h2`; a body that starts
+//! at `##` stays as written): the page keeps a single `h1` and no level is skipped. Template-level ids start with
+//! `_` (`_main`, `_sources`), which a heading slug never does, so they cannot clash.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use winner_catalog::Lang;
+
+use super::RenderError;
+use super::urls::Links;
+use crate::content::Markdown;
+use crate::content::slug::{UniqueIds, heading_slug};
+
+/// Renders `md` for a page in `lang`, resolving `@/` links with `links`.
+pub fn to_html(md: &Markdown, lang: Lang, links: &Links<'_>) -> Result<String, RenderError> {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        Parser::new_ext(&md.text, opts).into_offset_iter().collect();
+
+    let top = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(2);
+    let shift = |level: HeadingLevel| shift(level, top);
+    let mut ids = UniqueIds::new();
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    for (index, (event, range)) in events.iter().enumerate() {
+        let line = || {
+            md.first_line
+                + md.text[..range.start.min(md.text.len())]
+                    .matches('\n')
+                    .count()
+        };
+        let fail = |url: &str, message: &'static str| RenderError::Link {
+            file: md.path.clone(),
+            line: line(),
+            url: url.to_owned(),
+            message,
+        };
+        let mapped = match event.clone() {
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
+                let base = match id {
+                    Some(id) => id.to_string(),
+                    None => heading_slug(&heading_text(&events[index + 1..])),
+                };
+                let id = ids.unique(base);
+                Event::Start(Tag::Heading {
+                    level: shift(level),
+                    id: Some(CowStr::from(id)),
+                    classes,
+                    attrs: Vec::new(),
+                })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = if dest_url.starts_with("@/") {
+                    CowStr::from(
+                        links
+                            .resolve(&dest_url, lang)
+                            .map_err(|message| fail(&dest_url, message))?,
+                    )
+                } else if link_is_safe(&dest_url) {
+                    dest_url
+                } else {
+                    return Err(fail(
+                        &dest_url,
+                        "links must be https:, http:, mailto:, tel:, #anchor, /path or @/ content links",
+                    ));
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image { dest_url, .. }) if !image_is_local(&dest_url) => {
+                return Err(fail(
+                    &dest_url,
+                    "images must be served by the site itself (a /path), never another host",
+                ));
+            }
+            other => other,
+        };
+        out.push(mapped);
+    }
+    let mut html = String::with_capacity(md.text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    Ok(html)
+}
+
+/// Plain text of a heading: the `Text` and `Code` events up to its end.
+fn heading_text(events: &[(Event<'_>, Range<usize>)]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Moves `level` so that the body's highest level `top` (1 to 6) becomes `h2`.
+fn shift(level: HeadingLevel, top: usize) -> HeadingLevel {
+    match (level as usize + 2).saturating_sub(top) {
+        0..=2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Whether a (non-`@/`) link target is allowed.
+fn link_is_safe(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["https://", "http://", "mailto:", "tel:", "#", "/"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && !lower.starts_with("//")
+}
+
+/// Whether an image source is on this site (root-relative, no scheme, no host).
+fn image_is_local(url: &str) -> bool {
+    url.starts_with('/') && !url.starts_with("//")
+}

@@ -1,0 +1,168 @@
+//! Rendering: the in-memory [`Site`] and a [`Theme`] in, every output file's bytes out.
+//!
+//! Nothing here touches the disk except [`Theme::load`]; [`render`] returns an [`Output`]
+//! (relative path to bytes) that the caller writes. The result depends only on its inputs:
+//! every collection iterated here is ordered, and the only date used is data or
+//! [`Options::today`], so two renders of the same input are byte-identical.
+//!
+//! Module map, one job each:
+//! - [`urls`]: every page's path in both languages, and the `@/` link resolver;
+//! - [`markdown`]: Markdown to safe HTML (escaped raw HTML, heading ids, rewritten links);
+//! - [`context`]: the serialisable views templates see, built from the model;
+//! - [`pages`] and [`form`]: one tera context per HTML page;
+//! - [`i18n`], [`dates`]: UI strings and dates in words per language;
+//! - [`catalog`], [`feeds`], [`sitemap`]: the side outputs;
+//! - [`theme`]: loading templates, strings and static files once.
+
+pub mod catalog;
+pub mod context;
+pub mod dates;
+pub mod feeds;
+pub mod form;
+pub mod i18n;
+pub mod markdown;
+pub mod pages;
+pub mod sitemap;
+pub mod theme;
+pub mod urls;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::content::Site;
+
+pub use theme::Theme;
+
+/// Everything about a render that does not come from the content or the theme.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Public base URL without trailing slash, e.g. `https://winner.menpan.go.id`. Used for
+    /// canonical URLs, the sitemap, feeds and `catalog.json`; links inside pages are
+    /// root-relative (`/provinsi/…`), so the site is served from the root of its host.
+    pub base_url: String,
+    /// Where the proposal form posts (submit-fn's `/proposals`).
+    pub submit_url: String,
+    /// "Today" for proposal windows (WIB), from `winner_catalog::clock::today`.
+    pub today: time::Date,
+}
+
+/// The rendered site: relative output path (`provinsi/banten/index.html`,
+/// `static/site.1a2b3c4d.css`) to file contents.
+pub type Output = BTreeMap<String, Vec<u8>>;
+
+/// Why the theme could not be loaded or the site not rendered.
+///
+/// Print with `{}`: template errors carry `file:line:col` and a snippet in their Display.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A theme file could not be read.
+    #[error("cannot read `{}`: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A template failed to compile (syntax, unknown filter, function or include).
+    #[error("{0}")]
+    Template(tera::Error),
+    /// A template failed while rendering one output file.
+    #[error("while rendering `{path}`: {source}")]
+    Page {
+        /// The output file being rendered.
+        path: String,
+        /// The tera error, with its `file:line:col`.
+        source: tera::Error,
+    },
+    /// A UI strings file is missing, malformed or incomplete.
+    #[error("theme strings `{}`: {message}", path.display())]
+    Strings {
+        /// The `i18n/*.yaml` file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A UI string was asked for that neither language file defines.
+    #[error("missing UI string `{key}` for language `{lang}`")]
+    MissingString {
+        /// Language code.
+        lang: &'static str,
+        /// The key.
+        key: String,
+    },
+    /// A Markdown link or image points where it must not, or an `@/` link to nothing.
+    #[error("{}:{line}: {message}: `{url}`", file.display())]
+    Link {
+        /// Content file.
+        file: PathBuf,
+        /// 1-based line in that file.
+        line: usize,
+        /// The link target as written.
+        url: String,
+        /// What is wrong with it.
+        message: &'static str,
+    },
+    /// The content refers to something that does not exist (e.g. a topic slug).
+    #[error("{0}")]
+    Content(String),
+}
+
+/// One HTML page to render: its output path, template and full context.
+pub(crate) struct Job {
+    /// Output path, e.g. `provinsi/banten/index.html`.
+    pub(crate) path: String,
+    /// Template name, e.g. `province.html`.
+    pub(crate) template: &'static str,
+    /// The template context.
+    pub(crate) context: tera::Context,
+    /// Site paths of the Indonesian and English versions, for the sitemap; `None` keeps
+    /// the page out of it (404, thank-you page).
+    pub(crate) alternates: Option<(String, String)>,
+}
+
+/// Renders the whole site: every HTML page in both languages, `catalog.json`, the sitemap,
+/// the Atom feeds, `robots.txt`, `404.html` and the theme's static files.
+pub fn render(site: &Site, theme: &Theme, options: &Options) -> Result<Output, RenderError> {
+    let env = context::Env::new(site, theme, options)?;
+    let mut jobs = pages::jobs(&env)?;
+    jobs.extend(form::jobs(&env)?);
+    let sitemap = sitemap::build(&env, &jobs);
+
+    let rendered: Vec<(String, Vec<u8>)> = jobs
+        .into_par_iter()
+        .map(|job| {
+            theme
+                .tera
+                .render(job.template, &job.context)
+                .map(|html| (job.path.clone(), html.into_bytes()))
+                .map_err(|source| RenderError::Page {
+                    path: job.path,
+                    source,
+                })
+        })
+        .collect::<Result<_, _>>()?;
+
+    let mut out: Output = rendered.into_iter().collect();
+    out.insert("sitemap.xml".into(), sitemap.into_bytes());
+    out.insert(
+        "catalog.json".into(),
+        catalog::build(site, options).to_json().into_bytes(),
+    );
+    for (path, body) in feeds::build(&env)? {
+        out.insert(path, body.into_bytes());
+    }
+    out.insert(
+        "robots.txt".into(),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+            options.base_url.trim_end_matches('/')
+        )
+        .into_bytes(),
+    );
+    for asset in &theme.assets {
+        out.insert(asset.path.clone(), asset.bytes.clone());
+    }
+    Ok(out)
+}

@@ -1,0 +1,215 @@
+//! `generator serve`: the development server.
+//!
+//! Builds once into a private temporary folder, serves it on 127.0.0.1 with `ServeDir`, and
+//! rebuilds from scratch whenever the content or the theme changes ([`watch`]). Open pages
+//! reload themselves: served HTML (never the `build` output) gets a small script
+//! ([`livereload`]) that listens to `/__livereload` (server-sent events). When a rebuild fails
+//! the error is printed, the last good site stays served, and open pages show the error in an
+//! overlay until the next good build.
+
+pub mod livereload;
+mod watch;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use serde::Serialize;
+use tokio::net::TcpListener;
+use tower_http::services::ServeDir;
+
+use crate::pipeline::{self, Inputs};
+
+/// What `generator serve` needs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Inputs of every build.
+    pub inputs: Inputs,
+    /// Preferred port on 127.0.0.1; the next free one is used when it is taken.
+    pub port: u16,
+}
+
+/// Why the server could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// Socket, runtime or temporary folder trouble.
+    #[error("{what}: {source}")]
+    Io {
+        /// What was being done.
+        what: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// The file watcher could not start.
+    #[error("cannot watch for changes: {0}")]
+    Watch(String),
+}
+
+/// The state of the latest build, as sent to open pages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Status {
+    /// Increases with every build attempt.
+    pub generation: u64,
+    /// The error of the latest attempt, if it failed.
+    pub error: Option<String>,
+}
+
+/// Shared by the handlers.
+#[derive(Clone)]
+struct AppState {
+    out: PathBuf,
+    status: tokio::sync::watch::Receiver<Status>,
+}
+
+/// Runs the server until Ctrl-C.
+pub fn run(options: ServeOptions) -> Result<(), ServeError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| ServeError::Io {
+            what: "cannot start the async runtime".into(),
+            source,
+        })?;
+    runtime.block_on(serve(options))
+}
+
+async fn serve(options: ServeOptions) -> Result<(), ServeError> {
+    let work = tempfile::Builder::new()
+        .prefix("generator-serve-")
+        .tempdir()
+        .map_err(|source| ServeError::Io {
+            what: "cannot create a temporary folder".into(),
+            source,
+        })?;
+    let out = work.path().join("public");
+    let first = build_once(&options.inputs, &out);
+    let (tx, rx) = tokio::sync::watch::channel(Status {
+        generation: 1,
+        error: first.err(),
+    });
+    let _watcher = watch::spawn(options.inputs.clone(), out.clone(), tx)?;
+    let (listener, addr) = bind(options.port).await?;
+    eprintln!("serving http://{addr}/ (Ctrl-C to stop)");
+    let app = router(AppState { out, status: rx });
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown())
+        .await
+        .map_err(|source| ServeError::Io {
+            what: "the server stopped".into(),
+            source,
+        })?;
+    drop(work);
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so that the temporary build folder is removed either way.
+async fn shutdown() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// Binds 127.0.0.1 on `port`, or the next free port (saying so).
+async fn bind(port: u16) -> Result<(TcpListener, SocketAddr), ServeError> {
+    let mut last = None;
+    for candidate in port..=port.saturating_add(20) {
+        match TcpListener::bind((Ipv4Addr::LOCALHOST, candidate)).await {
+            Ok(l) => {
+                let addr = l.local_addr().map_err(|source| ServeError::Io {
+                    what: "cannot read the bound address".into(),
+                    source,
+                })?;
+                if candidate != port {
+                    eprintln!("port {port} is taken, using {}", addr.port());
+                }
+                return Ok((l, addr));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => last = Some(e),
+            Err(source) => {
+                return Err(ServeError::Io {
+                    what: format!("cannot listen on 127.0.0.1:{candidate}"),
+                    source,
+                });
+            }
+        }
+    }
+    Err(ServeError::Io {
+        what: format!("ports {port} to {} are all taken", port.saturating_add(20)),
+        source: last.unwrap_or_else(|| std::io::Error::other("no port")),
+    })
+}
+
+fn router(state: AppState) -> Router {
+    let files = ServeDir::new(&state.out)
+        .append_index_html_on_directories(true)
+        .fallback(get(not_found).with_state(state.clone()));
+    Router::new()
+        .route(
+            "/__livereload",
+            get(livereload::events).with_state(state.status.clone()),
+        )
+        .fallback_service(files)
+        .layer(axum::middleware::map_response(livereload::inject))
+}
+
+/// `404.html` of the current build with status 404 (or a bare page before the first build).
+async fn not_found(State(state): State<AppState>) -> Response {
+    let page = tokio::fs::read_to_string(state.out.join("404.html"))
+        .await
+        .unwrap_or_else(|_| {
+            "<!doctype html><html lang=\"en\"><title>Not found</title><body><h1>Not found</h1><p>No successful build yet, or no such page.</p></body></html>".into()
+        });
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CACHE_CONTROL, "no-store")],
+        Html(page),
+    )
+        .into_response()
+}
+
+/// One full build into `out`: the summary line, or the error report.
+fn build_once(inputs: &Inputs, out: &Path) -> Result<String, String> {
+    let rendered = pipeline::run(inputs).map_err(|problems| {
+        let report = format!(
+            "{}\n{}",
+            problems.report(&inputs.content_dir),
+            problems.summary()
+        );
+        eprintln!("{report}\nbuild failed; still serving the last good build");
+        report
+    })?;
+    if !rendered.warnings.is_empty() {
+        eprintln!("{}", rendered.warnings.render(&inputs.content_dir));
+    }
+    let written = crate::output::write(&rendered.output, out).map_err(|e| {
+        eprintln!("error: {e}");
+        e.to_string()
+    })?;
+    let line = format!(
+        "built {} pages in {:.2} s",
+        written.pages,
+        rendered.started.elapsed().as_secs_f64()
+    );
+    eprintln!("{line}");
+    Ok(line)
+}

@@ -1,0 +1,205 @@
+//! One broken fixture per problem: each reports exactly one error (or, for the missing
+//! translation, one warning and no error) at the expected file and line.
+
+use crate::prelude::*;
+
+/// (case, file, line, fragment of the message)
+const ERROR_CASES: &[(&str, &str, usize, &str)] = &[
+    (
+        "bad_yaml_syntax",
+        "provinces/banten/province.yaml",
+        2,
+        "mapping values are not allowed",
+    ),
+    (
+        "unknown_field",
+        "provinces/kalimantan-barat/issues/stunting.md",
+        5,
+        "unknown field `author`",
+    ),
+    (
+        "crlf_bom_unknown_field",
+        "provinces/kalimantan-barat/issues/stunting.md",
+        5,
+        "unknown field `author`",
+    ),
+    (
+        "wrong_type",
+        "provinces/banten/province.yaml",
+        4,
+        "invalid type: string \"dua\", expected a whole number",
+    ),
+    (
+        "missing_field",
+        "provinces/kalimantan-barat/issues/stunting.md",
+        1,
+        "missing field `summary`",
+    ),
+    (
+        "impossible_date",
+        "provinces/kalimantan-barat/issues/stunting.md",
+        5,
+        "`2023-02-30` is not a valid date",
+    ),
+    (
+        "dangling_topic",
+        "provinces/kalimantan-barat/issues/stunting.md",
+        3,
+        "no topic `gizi-buruk`",
+    ),
+    (
+        "orphan_translation",
+        "provinces/banten/issues/air-bersih.en.md",
+        1,
+        "no Indonesian original",
+    ),
+    (
+        "translation_without_title",
+        "provinces/banten/issues/air-bersih.en.md",
+        1,
+        "no title",
+    ),
+    (
+        "bad_source_url",
+        "provinces/banten/province.yaml",
+        6,
+        "`dinkes.bantenprov.go.id` is not a web address",
+    ),
+    (
+        "image_without_alt",
+        "provinces/banten/index.md",
+        6,
+        "no alt text",
+    ),
+    (
+        "broken_link",
+        "provinces/banten/index.md",
+        6,
+        "no content file `provinces/banten/issues/air.md`",
+    ),
+    (
+        "broken_anchor",
+        "provinces/banten/index.md",
+        6,
+        "no heading with the id `angka`",
+    ),
+    (
+        "duplicate_province_code",
+        "provinces/kalimantan-barat/province.yaml",
+        1,
+        "already used by `banten`",
+    ),
+    (
+        "unquoted_code",
+        "provinces/banten/province.yaml",
+        2,
+        "must be written in quotes",
+    ),
+    (
+        "unenforceable_form",
+        "form.yaml",
+        10,
+        "text fields need max_length",
+    ),
+    (
+        "bad_news_name",
+        "news/2023-02-30-kabar.md",
+        0,
+        "must start with a date",
+    ),
+    ("unclosed_front_matter", "pages/faq.md", 1, "never closed"),
+    (
+        "bad_languages",
+        "site.yaml",
+        7,
+        "languages must be [id, en]",
+    ),
+];
+
+#[test]
+fn each_broken_fixture_reports_its_one_error() {
+    let mut failures = Vec::new();
+    for &(case, file, line, fragment) in ERROR_CASES {
+        let site = site_with_case(Some(case));
+        let content = site.path().join("content");
+        let diags = match load(&content) {
+            Ok(_) => {
+                failures.push(format!("{case}: loaded without errors"));
+                continue;
+            }
+            Err(d) => d,
+        };
+        let errors: Vec<_> = diags.errors().collect();
+        let ok = errors.len() == 1
+            && errors[0].path.to_str() == Some(file)
+            && errors[0].line == line
+            && errors[0].message.contains(fragment)
+            && !errors[0].hint.is_empty();
+        if !ok {
+            failures.push(format!(
+                "{case}: expected {file}:{line} `{fragment}`, got:\n{diags}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_case_table_covers_every_folder() {
+    let mut folders: Vec<String> = std::fs::read_dir(suite("check"))
+        .expect("check dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    let mut listed: Vec<&str> = ERROR_CASES.iter().map(|c| c.0).collect();
+    listed.extend(["missing_translation", "root_relative_link"]);
+    listed.sort_unstable();
+    assert_eq!(folders, listed);
+}
+
+#[test]
+fn missing_translation_is_only_a_warning() {
+    let site = site_with_case(Some("missing_translation"));
+    let loaded = load(&site.path().join("content")).expect("warnings do not fail the load");
+    let w: Vec<_> = loaded.warnings.iter().collect();
+    assert_eq!(w.len(), 1, "{}", loaded.warnings);
+    assert_eq!(
+        w[0].path.to_str(),
+        Some("provinces/banten/issues/air-bersih.md")
+    );
+    assert!(w[0].message.contains("no English translation"));
+    // The English side falls back to Indonesian.
+    let banten = &loaded.site.provinces[0];
+    assert!(banten.issues[0].words.en.is_none());
+}
+
+#[test]
+fn root_relative_content_link_is_a_warning_suggesting_at_slash() {
+    let site = site_with_case(Some("root_relative_link"));
+    let loaded = load(&site.path().join("content")).expect("only a warning");
+    let w: Vec<_> = loaded.warnings.iter().collect();
+    assert_eq!(w.len(), 1, "{}", loaded.warnings);
+    assert_eq!(
+        (w[0].path.to_str(), w[0].line, w[0].col),
+        (Some("provinces/banten/index.md"), 6, 7)
+    );
+    assert!(w[0].hint.contains("@/"));
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let site = site_with_case(Some("dangling_topic"));
+    let content = site.path().join("content");
+    copy_dir(&suite("check/bad_source_url/content"), &content);
+    copy_dir(&suite("check/image_without_alt/content"), &content);
+    let diags = load(&content).expect_err("three problems");
+    assert_eq!(diags.error_count(), 3, "{diags}");
+    // Sorted by path, then line.
+    let paths: Vec<_> = diags
+        .errors()
+        .map(|d| d.path.to_string_lossy().into_owned())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+}

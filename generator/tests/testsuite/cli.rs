@@ -1,0 +1,139 @@
+//! The binary: exit codes 0 (ok), 1 (content errors), 2 (usage or environment).
+
+use std::fs;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::str::contains;
+
+use crate::prelude::*;
+
+fn generator() -> assert_cmd::Command {
+    let mut cmd = cargo_bin_cmd!("generator");
+    cmd.env_remove("GENERATOR_LOG");
+    cmd
+}
+
+#[test]
+fn help_is_0_and_bad_usage_is_2() {
+    generator()
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(contains("build"));
+    generator().assert().code(2);
+    generator()
+        .args(["build", "--no-such-flag"])
+        .assert()
+        .code(2);
+    generator().args(["frobnicate"]).assert().code(2);
+    generator()
+        .args(["build", "--as-of", "2023-02-30"])
+        .assert()
+        .code(2)
+        .stderr(contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn missing_folders_are_2_with_a_clear_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    generator()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(contains("the content folder `content` does not exist"));
+    generator()
+        .args(["build", "--content"])
+        .arg(good_content())
+        .args(["--theme", "/no/such/theme"])
+        .assert()
+        .code(2)
+        .stderr(contains("theme folder"));
+}
+
+#[test]
+fn check_reports_content_errors_with_exit_1() {
+    let site = site_with_case(Some("dangling_topic"));
+    generator()
+        .arg("check")
+        .arg("--content")
+        .arg(site.path().join("content"))
+        .arg("--theme")
+        .arg(theme())
+        .assert()
+        .code(1)
+        .stderr(contains("issues/stunting.md:3:8\n"))
+        .stderr(contains("there is no topic `gizi-buruk`"));
+}
+
+#[test]
+fn build_refuses_to_write_over_the_content_folder() {
+    generator()
+        .arg("build")
+        .arg("--content")
+        .arg(good_content())
+        .arg("--theme")
+        .arg(theme())
+        .arg("--out")
+        .arg(good_content())
+        .assert()
+        .code(2)
+        .stderr(contains("refusing"));
+}
+
+#[test]
+fn failed_build_leaves_previous_out_byte_identical() {
+    let site = site_with_case(Some("broken_link"));
+    let out = site.path().join("public");
+    fs::create_dir_all(out.join("provinsi")).expect("mkdir");
+    fs::write(out.join(generator::output::MARKER), "").expect("marker");
+    fs::write(out.join("index.html"), "<p>previous</p>").expect("write");
+    fs::write(out.join("provinsi/index.html"), "<p>list</p>").expect("write");
+    let before = snapshot(&out);
+    generator()
+        .arg("build")
+        .arg("--content")
+        .arg(site.path().join("content"))
+        .arg("--theme")
+        .arg(theme())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains("left as it was"));
+    assert_eq!(snapshot(&out), before);
+}
+
+#[test]
+fn check_and_build_the_good_site_exit_0() {
+    generator()
+        .arg("check")
+        .arg("--content")
+        .arg(good_content())
+        .arg("--theme")
+        .arg(theme())
+        .assert()
+        .code(0);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("public");
+    generator()
+        .arg("build")
+        .arg("--content")
+        .arg(good_content())
+        .arg("--theme")
+        .arg(theme())
+        .arg("--out")
+        .arg(&out)
+        .args(["--as-of", "2023-06-01", "--base-url", "https://example.org"])
+        .assert()
+        .code(0)
+        .stderr(contains("built "))
+        .stderr(contains("2 provinces, 2 issues, 2 news, 2 pages"));
+    assert!(out.join(generator::output::MARKER).is_file());
+    assert!(out.join("index.html").is_file());
+    // Build output never carries the live-reload script.
+    for (path, bytes) in snapshot(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("__livereload"), "{}", path.display());
+    }
+}

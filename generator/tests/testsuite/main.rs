@@ -1,0 +1,9 @@
+//! Integration tests of the generator, one module per feature (see README.md).
+//! The render engineer's tests live in `generator/tests/render.rs`.
+
+mod check;
+mod cli;
+mod load;
+mod output;
+mod prelude;
+mod proptests;

@@ -1,0 +1,149 @@
+/* Proposal form enhancement. The form works without this script (plain POST); with it:
+   - the issue list follows the chosen province, and ?provinsi=&isu= preselect both;
+   - token (idempotency key, once per page load, kept across retries) and started_at are set;
+   - the proposal is sent as JSON (docs/submit-api.md), the button is disabled while sending,
+     422 errors appear beside the fields and in a summary that takes focus, a network failure
+     keeps everything typed and the same token so a retry cannot store twice.
+   UI strings come from the form's data-msg-* attributes, in the page's language. */
+(function () {
+  "use strict";
+  var form = document.getElementById("_proposal");
+  if (!form || !window.fetch || !window.JSON) { return; }
+  var summary = document.getElementById("_errors");
+  var status = document.getElementById("_status");
+  var button = form.querySelector("button[type=submit]");
+  var province = form.elements.province;
+  var issue = form.elements.issue;
+  var msg = function (key) { return form.getAttribute("data-msg-" + key) || ""; };
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var b = new Uint8Array(16);
+    if (window.crypto && crypto.getRandomValues) { crypto.getRandomValues(b); }
+    else { for (var i = 0; i < 16; i++) { b[i] = Math.floor(Math.random() * 256); } }
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+  form.elements.token.value = uuid();
+  form.elements.started_at.value = String(Date.now());
+
+  /* Issue list filtered by province: keep the original groups, show only the chosen one. */
+  var groups = Array.prototype.slice.call(issue.querySelectorAll("optgroup"));
+  var placeholder = issue.options[0];
+  function filterIssues() {
+    var chosen = province.value, keep = issue.value;
+    while (issue.lastChild) { issue.removeChild(issue.lastChild); }
+    issue.appendChild(placeholder);
+    groups.forEach(function (g) {
+      if (!chosen || g.getAttribute("data-province") === chosen) { issue.appendChild(g); }
+    });
+    issue.value = keep;
+    if (issue.value !== keep) { issue.value = ""; }
+  }
+  province.addEventListener("change", filterIssues);
+  var params = new URLSearchParams(window.location.search);
+  var wantP = params.get("provinsi") || params.get("province");
+  var wantI = params.get("isu") || params.get("issue");
+  if (wantP) { province.value = wantP; }
+  filterIssues();
+  if (wantI) { issue.value = wantI; if (issue.value !== wantI) { issue.value = ""; } }
+
+  function fieldOf(name) {
+    var el = form.elements[name];
+    return el && el.closest ? el.closest(".field") : null;
+  }
+  function clearErrors() {
+    Array.prototype.forEach.call(form.querySelectorAll(".field-error"), function (p) {
+      p.textContent = ""; p.hidden = true;
+      var f = p.closest(".field"); if (f) { f.classList.remove("invalid"); }
+      var input = document.getElementById(p.id.replace(/-error$/, ""));
+      if (input) {
+        var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== p.id; });
+        if (ids.length) { input.setAttribute("aria-describedby", ids.join(" ")); } else { input.removeAttribute("aria-describedby"); }
+        input.removeAttribute("aria-invalid");
+      }
+    });
+    summary.hidden = true;
+    summary.querySelector("ul").textContent = "";
+  }
+  function showErrors(fields) {
+    var list = summary.querySelector("ul");
+    fields.forEach(function (f) {
+      var input = document.getElementById("f-" + f.name);
+      var p = document.getElementById("f-" + f.name + "-error");
+      if (p && input) {
+        p.textContent = f.message; p.hidden = false;
+        fieldOf(f.name).classList.add("invalid");
+        input.setAttribute("aria-invalid", "true");
+        var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+        ids.push(p.id);
+        input.setAttribute("aria-describedby", ids.join(" "));
+      }
+      var li = document.createElement("li");
+      var a = document.createElement(input ? "a" : "span");
+      if (input) {
+        a.href = "#" + input.id;
+        a.addEventListener("click", function (e) { e.preventDefault(); input.focus(); });
+      }
+      a.textContent = f.message;
+      li.appendChild(a); list.appendChild(li);
+    });
+    summary.hidden = false;
+    summary.focus();
+  }
+  function tooManyWords() {
+    var problems = [];
+    Array.prototype.forEach.call(form.querySelectorAll("textarea[data-max-words]"), function (t) {
+      var max = Number(t.getAttribute("data-max-words"));
+      var words = t.value.trim() ? t.value.trim().split(/\s+/).length : 0;
+      if (words > max) { problems.push({ name: t.name, message: msg("too-many-words").replace("{n}", max) }); }
+    });
+    return problems;
+  }
+
+  var sending = false;
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (sending) { return; }
+    clearErrors();
+    var local = tooManyWords();
+    if (local.length) { showErrors(local); return; }
+    var data = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.disabled) { return; }
+      if (el.type === "checkbox") { if (el.checked) { data[el.name] = el.value; } return; }
+      data[el.name] = String(el.value);
+    });
+    sending = true;
+    button.disabled = true;
+    status.textContent = msg("sending");
+    fetch(form.action, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify(data),
+      credentials: "omit"
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (body) { return { res: res, body: body }; });
+    }).then(function (r) {
+      if ((r.res.status === 200 || r.res.status === 201) && r.body.reference) {
+        status.textContent = msg("reference") + " " + r.body.reference;
+        if (r.body.thank_you_url) { window.location.assign(r.body.thank_you_url); return "done"; }
+        return "done";
+      }
+      status.textContent = "";
+      if (r.res.status === 422 && r.body.fields) {
+        showErrors(r.body.fields);
+      } else {
+        showErrors([{ name: "", message: r.body.message || msg("unexpected") }]);
+      }
+    }).catch(function () {
+      status.textContent = "";
+      showErrors([{ name: "", message: msg("network") }]);
+    }).then(function (outcome) {
+      if (outcome === "done") { return; }
+      sending = false;
+      button.disabled = false;
+    });
+  });
+})();
