@@ -4,12 +4,13 @@
 //! [`content::load`] turns `content/` into a [`content::Site`] or a list of
 //! [`content::Diagnostics`]; [`render::render`] turns a site and a [`render::Theme`] into an
 //! in-memory [`render::Output`]; [`output::write`] writes it beside the previous build and swaps
-//! it in; [`serve`] does all three on every change and serves the result. [`cli`] is the
-//! command line on top.
+//! it in; [`serve`] does all three on every change and serves the result. [`scaffold`] writes
+//! new content files for editors (`generator new`). [`cli`] is the command line on top.
 
 pub mod cli;
 pub mod content;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod scaffold;
 pub mod serve;

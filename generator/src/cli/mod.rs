@@ -1,4 +1,4 @@
-//! The command line: `generator build | check | serve`.
+//! The command line: `generator build | check | serve | new`.
 //!
 //! The structs here hold only what the user typed (clap derive; doc comments are the `--help`
 //! text). Each verb's module turns them into library options, calls the library and reports.
@@ -7,6 +7,7 @@
 
 mod build;
 mod check;
+mod new;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -34,6 +35,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Build, serve on 127.0.0.1, rebuild on every change and reload open pages.
     Serve(serve::ServeArgs),
+    /// Create new content files with every field and a comment for each: issue, province, news.
+    New(new::NewArgs),
 }
 
 /// Where the inputs are; shared by every verb.
@@ -62,6 +65,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::New(args) => new::run(&args),
     }
 }
 

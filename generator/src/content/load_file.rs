@@ -12,6 +12,7 @@ use super::model::{
     TopicsFile, Translation,
 };
 use super::site::Markdown;
+use super::slug::is_slug;
 use super::yaml::{self, Origin};
 
 /// What a file is, from where it sits in the content folder.
@@ -177,16 +178,6 @@ fn markdown_name(name: &str) -> (&str, Lang) {
         Some(s) => (s, Lang::En),
         None => (stem, Lang::Id),
     }
-}
-
-/// Whether `s` is a URL slug: lowercase ASCII letters, digits and single inner dashes.
-pub(crate) fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn slug(rel: &Path, s: &str) -> Result<String, Diagnostic> {

@@ -9,9 +9,7 @@ use std::path::PathBuf;
 use time::Date;
 use winner_catalog::{FormDefinition, Lang};
 
-use super::model::{
-    IssueFront, NewsFront, PageFront, ProvinceFile, SiteFile, Source, Topic,
-};
+use super::model::{IssueFront, NewsFront, PageFront, ProvinceFile, SiteFile, Source, Topic};
 
 /// The whole site, loaded and validated.
 #[derive(Debug, Clone)]

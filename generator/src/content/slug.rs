@@ -86,6 +86,18 @@ fn fold(c: char) -> impl Iterator<Item = char> {
     std::iter::once(folded)
 }
 
+/// Whether `s` can be a slug in a web address: lowercase ASCII letters, digits and single
+/// inner dashes. The loader applies it to file and folder names, `generator new` to the
+/// names it is given, so a scaffolded file is never rejected for its name.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,9 +9,10 @@ use winner_catalog::IssueStatus;
 
 use super::diagnostic::{Diagnostic, Diagnostics};
 use super::load::Files;
-use super::load_file::{Source, is_slug};
+use super::load_file::Source;
 use super::model::Source as Reference;
-use super::site::Site;
+use super::site::{Site, Words};
+use super::slug::is_slug;
 
 /// Runs every cross-file rule on a loaded site.
 pub(crate) fn validate(site: &Site, files: &Files, diags: &mut Diagnostics) {
@@ -21,6 +22,68 @@ pub(crate) fn validate(site: &Site, files: &Files, diags: &mut Diagnostics) {
     news(site, files, diags);
     pages(site, files, diags);
     form(site, files, diags);
+    blank_text(site, files, diags);
+}
+
+/// Required words left empty (`title: ""`, as `generator new` writes them) are errors: a
+/// half-filled file must not reach the public site.
+fn blank_text(site: &Site, files: &Files, diags: &mut Diagnostics) {
+    let mut check = |path: PathBuf, key: &str, value: Option<&str>| {
+        if value.is_some_and(|v| v.trim().is_empty()) {
+            let src = files.source(&path);
+            diags.push(error_at(
+                &path,
+                src.value_or_start(key),
+                format!("`{key}` is empty"),
+                "write the text between the quotes, or remove the file if it is not ready",
+            ));
+        }
+    };
+    let words =
+        |check: &mut dyn FnMut(PathBuf, &str, Option<&str>), base: PathBuf, en: Option<&Words>| {
+            if let Some(en) = en {
+                let en_path = base.with_extension("en.md");
+                check(en_path.clone(), "title", en.title.as_deref());
+                check(en_path, "summary", en.summary.as_deref());
+            }
+        };
+    for p in &site.provinces {
+        let dir = PathBuf::from("provinces").join(&p.slug);
+        check(dir.join("province.yaml"), "name", Some(&p.facts.name));
+        check(dir.join("province.yaml"), "capital", Some(&p.facts.capital));
+        for s in &p.facts.sources {
+            check(dir.join("province.yaml"), "title", Some(&s.title));
+        }
+        for i in &p.issues {
+            let path = dir.join("issues").join(format!("{}.md", i.slug));
+            check(path.clone(), "title", Some(&i.facts.title));
+            check(path.clone(), "summary", Some(&i.facts.summary));
+            for s in &i.facts.sources {
+                check(path.clone(), "title", Some(&s.title));
+            }
+            words(&mut check, path, i.words.en.as_ref());
+        }
+    }
+    for n in &site.news {
+        let name = format!(
+            "{}-{}.md",
+            winner_catalog::clock::format_date(n.date),
+            n.slug
+        );
+        let path = PathBuf::from("news").join(name);
+        check(path.clone(), "title", Some(&n.facts.title));
+        check(path.clone(), "summary", Some(&n.facts.summary));
+        for s in &n.facts.sources {
+            check(path.clone(), "title", Some(&s.title));
+        }
+        words(&mut check, path, n.words.en.as_ref());
+    }
+    for p in &site.pages {
+        let path = PathBuf::from("pages").join(format!("{}.md", p.slug));
+        check(path.clone(), "title", Some(&p.facts.title));
+        check(path.clone(), "summary", Some(&p.facts.summary));
+        words(&mut check, path, p.words.en.as_ref());
+    }
 }
 
 /// Whether `url` is an `http://` or `https://` address with a host.

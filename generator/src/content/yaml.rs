@@ -55,6 +55,13 @@ fn to_diagnostic(e: &serde_yaml::Error, yaml: &str, origin: Origin<'_>) -> Diagn
     {
         (line, col) = (l, c);
     }
+    // An error at the end of the stream is reported on the line after the last one; point at
+    // the end of the last line instead, so the location is always inside the file.
+    let last = yaml.lines().count().max(1);
+    if line > last {
+        line = last;
+        col = yaml.lines().last().map_or(1, |l| l.chars().count() + 1);
+    }
     let (file_line, file_col) = if line == 0 {
         (origin.start_line, 1)
     } else {

@@ -42,6 +42,12 @@ const ERROR_CASES: &[(&str, &str, usize, &str)] = &[
         "`2023-02-30` is not a valid date",
     ),
     (
+        "empty_summary",
+        "provinces/kalimantan-barat/issues/stunting.md",
+        7,
+        "`summary` is empty",
+    ),
+    (
         "dangling_topic",
         "provinces/kalimantan-barat/issues/stunting.md",
         3,

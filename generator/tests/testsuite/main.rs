@@ -4,6 +4,8 @@
 mod check;
 mod cli;
 mod load;
+mod new;
 mod output;
 mod prelude;
 mod proptests;
+mod serve;
