@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Benchmark submit-fn (release build) on loopback against moto_server; prints a Markdown table.
+#   scripts/bench-submit.sh [N]     N sequential + N concurrent submissions (default 200)
+# Figures are recorded in BENCHMARKS.md (## submit-fn).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cargo build --release -p submit-fn --bin submit-fn --example bench
+exec target/release/examples/bench "${1:-200}"

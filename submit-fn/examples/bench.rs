@@ -1,0 +1,322 @@
+//! Benchmark of the local server (not a test). Loopback only, bounded loops.
+//!
+//! ```text
+//! scripts/bench-submit.sh            # builds the release binary, then runs this
+//! cargo build --release -p submit-fn && cargo run --release -p submit-fn --example bench -- [N]
+//! ```
+//!
+//! It starts moto_server (scripts/moto.sh) on a free loopback port, creates a table with
+//! `submit-fn create-table`, starts `submit-fn serve` and measures: start-to-ready (spawn to
+//! the first `200` from `/health`), N valid submissions one at a time (p50/p99 of the whole
+//! request and of the handler's own time apart from the store, from `server-timing`), then N
+//! more from 2 concurrent clients (throughput), the server's peak RSS (`VmHWM`) and the
+//! release binary's size. Everything it started is stopped at the end.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+
+type Http = Client<HttpConnector, Full<Bytes>>;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| fail(&format!("no free port: {e}")))
+}
+
+/// Panics (rather than exiting) so that the guards below stop moto and the server.
+fn fail(msg: &str) -> ! {
+    panic!("bench: {msg}")
+}
+
+struct Moto(u16);
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = Command::new(root().join("scripts/moto.sh"))
+            .args(["stop", &self.0.to_string()])
+            .status();
+    }
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn health(port: u16) -> bool {
+    let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = s.set_read_timeout(Some(Duration::from_secs(1)));
+    if s.write_all(b"GET /health HTTP/1.0\r\nHost: x\r\n\r\n")
+        .is_err()
+    {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    matches!(s.read(&mut buf), Ok(n) if n >= 12 && buf[9..12] == *b"200")
+}
+
+fn body(i: usize) -> String {
+    serde_json::json!({
+        "province": "kalimantan-barat", "issue": "stunting", "lang": "id",
+        "token": format!("bench-{}-{i:08}", std::process::id()),
+        "organisation": "Koperasi Maju Bersama", "legal_form": "koperasi", "stage": "early",
+        "contact_name": "Siti Rahma", "email": "siti@contoh.id", "phone": "0812 3456 7890",
+        "summary": "Dapur gizi keliling untuk balita di desa pesisir, dengan kader setempat.",
+        "problem": "Angka stunting di pesisir tinggi menurut data dinas kesehatan provinsi.",
+        "business_model": "Langganan makanan bergizi dengan harga terjangkau untuk keluarga.",
+        "impact": "Seribu balita mendapat makanan bergizi setiap minggu, diukur tiap bulan.",
+        "consent": "yes"
+    })
+    .to_string()
+}
+
+/// (total ms, handler ms apart from the store), or `None` for a 503 (moto too slow to answer
+/// within the store's timeouts: counted and reported, not measured).
+async fn post(http: &Http, url: &str, i: usize) -> Option<(f64, f64)> {
+    let req = hyper::Request::post(url)
+        .header("content-type", "application/json")
+        .header("accept", "application/json")
+        .body(Full::new(Bytes::from(body(i))))
+        .unwrap_or_else(|e| fail(&format!("request: {e}")));
+    let t = Instant::now();
+    let resp = http
+        .request(req)
+        .await
+        .unwrap_or_else(|e| fail(&format!("POST failed: {e}")));
+    let status = resp.status();
+    let timing = resp
+        .headers()
+        .get("server-timing")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let _ = resp.into_body().collect().await;
+    let total = t.elapsed().as_secs_f64() * 1e3;
+    // 200 happens when the SDK retried a write that moto had completed after the attempt
+    // timed out: the idempotency record then answers with the same reference.
+    if status == 503 {
+        return None;
+    }
+    if status != 201 && status != 200 {
+        fail(&format!("submission {i} got {status}"));
+    }
+    let app = timing
+        .split(',')
+        .find_map(|p| p.trim().strip_prefix("app;dur="))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(f64::NAN);
+    Some((total, app))
+}
+
+fn pct(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[idx.min(sorted.len() - 1)]
+}
+
+fn peak_rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+#[tokio::main]
+async fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(200)
+        .clamp(10, 20_000);
+    let root = root();
+    let bin = root.join("target/release/submit-fn");
+    if !bin.exists() {
+        fail("target/release/submit-fn is missing: run `cargo build --release -p submit-fn` first");
+    }
+    let moto_sh = root.join("scripts/moto.sh");
+    let ok = Command::new(&moto_sh).arg("install").status();
+    if !ok.is_ok_and(|s| s.success()) {
+        fail("scripts/moto.sh install failed");
+    }
+    let moto_port = free_port();
+    let ok = Command::new(&moto_sh)
+        .args(["start", &moto_port.to_string()])
+        .stdout(Stdio::null())
+        .status();
+    if !ok.is_ok_and(|s| s.success()) {
+        fail("scripts/moto.sh start failed");
+    }
+    let _moto = Moto(moto_port);
+    let endpoint = format!("http://127.0.0.1:{moto_port}");
+    let table = format!("bench-{}", std::process::id());
+    let envs = [
+        ("AWS_ENDPOINT_URL_DYNAMODB", endpoint.as_str()),
+        ("AWS_REGION", "us-east-1"),
+        ("AWS_ACCESS_KEY_ID", "test"),
+        ("AWS_SECRET_ACCESS_KEY", "test"),
+        ("TABLE_NAME", table.as_str()),
+        ("SITE_URL", "http://127.0.0.1:8080"),
+        ("ALLOWED_ORIGINS", "http://127.0.0.1:8080"),
+        (
+            "IP_HASH_SECRET",
+            "bench-secret-bench-secret-bench-secret-01",
+        ),
+        ("AS_OF", "2023-06-01"),
+        ("RATE_LIMIT", "1000000/3600"),
+        ("RUST_LOG", "warn"),
+    ];
+    let ok = Command::new(&bin)
+        .arg("create-table")
+        .envs(envs)
+        .stdout(Stdio::null())
+        .status();
+    if !ok.is_ok_and(|s| s.success()) {
+        fail("submit-fn create-table failed");
+    }
+
+    let port = free_port();
+    let catalog = root.join("submit-fn/tests/fixtures/catalog.json");
+    let t0 = Instant::now();
+    let child = Command::new(&bin)
+        .args([
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--catalog",
+        ])
+        .arg(&catalog)
+        .envs(envs)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap_or_else(|e| fail(&format!("cannot start submit-fn: {e}")));
+    let pid = child.id();
+    let mut server = Server(child);
+    let stdout = server.0.stdout.take();
+    let mut listening = None;
+    if let Some(out) = stdout {
+        let mut line = String::new();
+        if BufReader::new(out).read_line(&mut line).is_ok() && line.contains("listening") {
+            listening = Some(t0.elapsed());
+        }
+    }
+    while !health(port) {
+        if t0.elapsed() > Duration::from_secs(10) {
+            fail("submit-fn did not become ready within 10 s");
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let ready = t0.elapsed();
+
+    let http: Http = Client::builder(TokioExecutor::new()).build_http();
+    let url = format!("http://127.0.0.1:{port}/proposals");
+    // Warm-up (first connections, moto's lazy backend).
+    for i in 0..10 {
+        post(&http, &url, 1_000_000 + i).await;
+    }
+    let mut totals = Vec::with_capacity(n);
+    let mut apps = Vec::with_capacity(n);
+    let mut unavailable = 0;
+    for i in 0..n {
+        match post(&http, &url, i).await {
+            Some((t, a)) => {
+                totals.push(t);
+                apps.push(a);
+            }
+            None => unavailable += 1,
+        }
+    }
+    totals.sort_by(f64::total_cmp);
+    apps.sort_by(f64::total_cmp);
+
+    let workers = 2;
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for w in 0..workers {
+        let http = http.clone();
+        let url = url.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut failed = 0usize;
+            for i in 0..n / workers {
+                if post(&http, &url, 2_000_000 + w * 100_000 + i)
+                    .await
+                    .is_none()
+                {
+                    failed += 1;
+                }
+            }
+            failed
+        }));
+    }
+    for t in tasks {
+        match t.await {
+            Ok(failed) => unavailable += failed,
+            Err(_) => fail("a concurrent client failed"),
+        }
+    }
+    let concurrent = started.elapsed();
+    let throughput = (n / workers * workers) as f64 / concurrent.as_secs_f64();
+    let rss = peak_rss_kib(pid);
+    let size = std::fs::metadata(&bin).map(|m| m.len()).unwrap_or(0);
+
+    println!(
+        "## submit-fn benchmark ({n} sequential + {n} concurrent valid submissions, loopback, moto_server)"
+    );
+    println!();
+    println!("| measure | value |");
+    println!("|---|---|");
+    if let Some(l) = listening {
+        println!("| spawn → listening | {:.1} ms |", l.as_secs_f64() * 1e3);
+    }
+    println!(
+        "| spawn → first 200 /health (ready) | {:.1} ms |",
+        ready.as_secs_f64() * 1e3
+    );
+    println!(
+        "| latency p50 / p99 (whole request) | {:.2} / {:.2} ms |",
+        pct(&totals, 0.5),
+        pct(&totals, 0.99)
+    );
+    println!(
+        "| handler time apart from the store p50 / p99 | {:.3} / {:.3} ms |",
+        pct(&apps, 0.5),
+        pct(&apps, 0.99)
+    );
+    println!("| throughput, {workers} concurrent clients | {throughput:.0} submissions/s |");
+    println!("| peak RSS (VmHWM) | {:.1} MB |", rss as f64 / 1024.0);
+    println!(
+        "| release binary size | {:.1} MB |",
+        size as f64 / 1_048_576.0
+    );
+    println!(
+        "| 503 (store timed out) | {unavailable} of {} |",
+        n + n / workers * workers
+    );
+}

@@ -1,0 +1,169 @@
+//! Abuse limits that need no person's attention.
+//!
+//! - **Honeypot**: a field hidden from people and assistive technology; a bot that fills it
+//!   gets a normal-looking success with a reference that was never stored.
+//! - **Minimum fill time**: the form's script sends `started_at` (page load, Unix ms). A
+//!   submission less than `form.min_fill_seconds` after it is refused with a message. Posts
+//!   without the script (no JavaScript) carry no `started_at` and skip this check, and a
+//!   `started_at` in the future (a client clock ahead of ours) is ignored too: the check is a
+//!   speed bump for naive bots, not a proof of humanity.
+//! - **Rate limit**: at most `RATE_LIMIT` stored submissions per client per fixed window,
+//!   counted in DynamoDB (see [`crate::store`]) with a TTL so the counters clean themselves up.
+//!   Only submissions that passed validation are counted (refusals cost no write), repeats
+//!   included; `Retry-After` is the time left in the window.
+//! - **Client identity**: an HMAC-SHA-256 of the client IP keyed with `IP_HASH_SECRET`; the
+//!   raw IP is never stored or logged. IPv6 clients are identified by their /64 prefix (one
+//!   subscriber's usual allocation), so rotating the interface part does not reset the limit.
+//!   The IP is the Lambda request context's `sourceIp`, or the socket peer locally;
+//!   `X-Forwarded-For` only when `TRUST_X_FORWARDED_FOR=true`.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::ConnectInfo;
+use axum::http::{Extensions, HeaderMap};
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+use winner_catalog::FormDefinition;
+
+use crate::config::RateLimit;
+use crate::reference::hex;
+use crate::validate::{Problem, Submission};
+
+/// Whether a bot filled the honeypot.
+pub fn honeypot_filled(form: &FormDefinition, sub: &Submission) -> bool {
+    sub.get(&form.honeypot)
+        .is_some_and(|v| !v.trim().is_empty())
+}
+
+/// The fill-time problem, if the submission came too fast. `now_ms` is Unix milliseconds.
+pub fn fill_time(form: &FormDefinition, started_at: Option<i64>, now_ms: i64) -> Option<Problem> {
+    let started = started_at?;
+    let elapsed = now_ms.checked_sub(started)?;
+    let min_ms = i64::from(form.min_fill_seconds) * 1000;
+    (0..min_ms)
+        .contains(&elapsed)
+        .then_some(Problem::TooFast(form.min_fill_seconds))
+}
+
+/// The client's IP address, from the places described in the module docs.
+pub fn client_ip(
+    ext: &Extensions,
+    headers: &HeaderMap,
+    trust_forwarded_for: bool,
+) -> Option<IpAddr> {
+    if trust_forwarded_for
+        && let Some(ip) = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.trim().parse().ok())
+    {
+        return Some(ip);
+    }
+    if let Some(lambda_http::request::RequestContext::ApiGatewayV2(ctx)) =
+        ext.get::<lambda_http::request::RequestContext>()
+    {
+        return ctx.http.source_ip.as_deref().and_then(|ip| ip.parse().ok());
+    }
+    ext.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())
+}
+
+/// The client's identity: HMAC-SHA-256 of the IP (IPv6: its /64) with the secret, as hex.
+/// Requests without any IP share one identity, `unknown` hashed the same way.
+pub fn client_hash(secret: &[u8], ip: Option<IpAddr>) -> String {
+    let material = match ip {
+        Some(IpAddr::V4(v4)) => v4.to_string(),
+        Some(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        None => "unknown".to_owned(),
+    };
+    // An HMAC takes keys of any length; `new_from_slice` cannot fail for it.
+    match <Hmac<Sha256> as KeyInit>::new_from_slice(secret) {
+        Ok(mut mac) => {
+            mac.update(material.as_bytes());
+            hex(&mac.finalize().into_bytes())
+        }
+        Err(_) => hex(material.as_bytes()),
+    }
+}
+
+/// The fixed window `now_secs` falls in: (window start, seconds until the next window).
+pub fn window(limit: RateLimit, now_secs: u64) -> (u64, u64) {
+    let start = now_secs - now_secs % limit.window_secs;
+    (start, start + limit.window_secs - now_secs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> FormDefinition {
+        winner_catalog::Catalog::from_json(include_str!("../tests/fixtures/catalog.json"))
+            .expect("fixture")
+            .form
+    }
+
+    #[test]
+    fn fill_time_refuses_only_fast_known_starts() {
+        let f = form(); // 5 seconds
+        assert_eq!(fill_time(&f, None, 10_000), None);
+        assert_eq!(
+            fill_time(&f, Some(10_000), 12_000),
+            Some(Problem::TooFast(5))
+        );
+        assert_eq!(fill_time(&f, Some(10_000), 15_000), None);
+        assert_eq!(
+            fill_time(&f, Some(20_000), 10_000),
+            None,
+            "client clock ahead"
+        );
+    }
+
+    #[test]
+    fn client_hash_is_keyed_and_groups_ipv6_by_prefix() {
+        let k1 = b"0123456789abcdef0123456789abcdef";
+        let k2 = b"fedcba9876543210fedcba9876543210";
+        let ip: IpAddr = "203.0.113.7".parse().expect("ip");
+        assert_ne!(client_hash(k1, Some(ip)), client_hash(k2, Some(ip)));
+        assert!(!client_hash(k1, Some(ip)).contains("203"));
+        let a: IpAddr = "2001:db8:1:2::1".parse().expect("ip");
+        let b: IpAddr = "2001:db8:1:2:ffff::9".parse().expect("ip");
+        let c: IpAddr = "2001:db8:1:3::1".parse().expect("ip");
+        assert_eq!(client_hash(k1, Some(a)), client_hash(k1, Some(b)));
+        assert_ne!(client_hash(k1, Some(a)), client_hash(k1, Some(c)));
+    }
+
+    #[test]
+    fn forwarded_for_is_ignored_unless_trusted() {
+        let mut ext = Extensions::new();
+        ext.insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 5555))));
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            "198.51.100.1, 10.0.0.1".parse().expect("header"),
+        );
+        assert_eq!(
+            client_ip(&ext, &headers, false),
+            Some([127, 0, 0, 1].into())
+        );
+        assert_eq!(
+            client_ip(&ext, &headers, true),
+            Some([198, 51, 100, 1].into())
+        );
+    }
+
+    #[test]
+    fn windows_are_fixed() {
+        let l = RateLimit {
+            max: 3,
+            window_secs: 60,
+        };
+        assert_eq!(window(l, 125), (120, 55));
+        assert_eq!(window(l, 120), (120, 60));
+    }
+}

@@ -1,0 +1,315 @@
+//! Answers, in the shape the client asked for (`docs/submit-api.md`): JSON for scripts, a 303
+//! redirect or a small accessible HTML page for plain form posts. Everything echoed into HTML
+//! is escaped.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+use winner_catalog::{Catalog, Lang};
+
+use crate::http::parse::ParseError;
+use crate::messages::{self, Text};
+use crate::validate::FieldErrors;
+
+/// How to answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// JSON body (`Accept: application/json` or a JSON request body).
+    Json,
+    /// Redirect or HTML page (plain form post).
+    Html,
+}
+
+/// What happened to a submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// Stored now (or a honeypot's fake success).
+    Created(String),
+    /// Stored earlier; same reference.
+    Repeated(String),
+    /// Field problems.
+    Invalid(FieldErrors),
+    /// Body over the limit.
+    TooLarge,
+    /// Neither form nor JSON.
+    UnsupportedType,
+    /// Unreadable body.
+    Malformed(ParseError),
+    /// Rate limit; retry after this many seconds.
+    RateLimited(u64),
+    /// Storage failed; nothing was stored.
+    Unavailable,
+}
+
+impl Reply {
+    /// The HTTP status for this reply in this mode.
+    pub fn status(&self, mode: Mode) -> StatusCode {
+        match (self, mode) {
+            (Reply::Created(_) | Reply::Repeated(_), Mode::Html) => StatusCode::SEE_OTHER,
+            (Reply::Created(_), Mode::Json) => StatusCode::CREATED,
+            (Reply::Repeated(_), Mode::Json) => StatusCode::OK,
+            (Reply::Invalid(_), _) => StatusCode::UNPROCESSABLE_ENTITY,
+            (Reply::TooLarge, _) => StatusCode::PAYLOAD_TOO_LARGE,
+            (Reply::UnsupportedType, _) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            (Reply::Malformed(_), _) => StatusCode::BAD_REQUEST,
+            (Reply::RateLimited(_), _) => StatusCode::TOO_MANY_REQUESTS,
+            (Reply::Unavailable, _) => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    /// A fixed label for logs.
+    pub fn outcome(&self) -> &'static str {
+        match self {
+            Reply::Created(_) => "created",
+            Reply::Repeated(_) => "repeated",
+            Reply::Invalid(_) => "invalid",
+            Reply::TooLarge => "too_large",
+            Reply::UnsupportedType => "unsupported_type",
+            Reply::Malformed(_) => "malformed",
+            Reply::RateLimited(_) => "rate_limited",
+            Reply::Unavailable => "unavailable",
+        }
+    }
+}
+
+/// What the renderer needs besides the reply.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    /// JSON or HTML.
+    pub mode: Mode,
+    /// Submitter's language.
+    pub lang: Lang,
+    /// The catalog (labels, paths).
+    pub catalog: &'a Catalog,
+    /// Site base URL (no trailing slash).
+    pub site_url: &'a str,
+    /// Province and issue slugs, when they exist in the catalog (for the link back).
+    pub target: Option<(&'a str, &'a str)>,
+}
+
+/// The thank-you page URL with the reference.
+pub fn thank_you_url(ctx: &Ctx<'_>, reference: &str) -> String {
+    format!(
+        "{}{}?ref={}",
+        ctx.site_url,
+        ctx.catalog.thank_you_path.get(ctx.lang),
+        reference
+    )
+}
+
+/// Renders a reply.
+pub fn render(reply: &Reply, ctx: &Ctx<'_>) -> Response {
+    let status = reply.status(ctx.mode);
+    let mut response = match (reply, ctx.mode) {
+        (Reply::Created(r) | Reply::Repeated(r), Mode::Html) => {
+            let mut resp = status.into_response();
+            if let Ok(v) = HeaderValue::from_str(&thank_you_url(ctx, r)) {
+                resp.headers_mut().insert(header::LOCATION, v);
+            }
+            resp
+        }
+        (Reply::Created(r) | Reply::Repeated(r), Mode::Json) => json_response(
+            status,
+            json!({"status": "received", "reference": r, "thank_you_url": thank_you_url(ctx, r)}),
+        ),
+        (Reply::Invalid(errors), Mode::Json) => {
+            let fields: Vec<_> = errors
+                .0
+                .iter()
+                .map(|e| json!({"name": e.name, "message": messages::problem(e.problem, ctx.lang)}))
+                .collect();
+            json_response(
+                status,
+                json!({"error": "invalid", "message": messages::text(Text::InvalidSummary, ctx.lang), "fields": fields}),
+            )
+        }
+        (other, Mode::Json) => {
+            let (code, text) = code_and_text(other);
+            let mut body = json!({"error": code, "message": messages::text(text, ctx.lang)});
+            if let Reply::Malformed(e) = other {
+                body["reason"] = json!(e.to_string());
+            }
+            json_response(status, body)
+        }
+        (other, Mode::Html) => html_response(status, &html_page(other, ctx)),
+    };
+    if let Reply::RateLimited(secs) = reply {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(*secs));
+    }
+    response
+}
+
+fn code_and_text(reply: &Reply) -> (&'static str, Text) {
+    match reply {
+        Reply::TooLarge => ("too_large", Text::TooLarge),
+        Reply::UnsupportedType => ("unsupported_type", Text::UnsupportedType),
+        Reply::Malformed(_) => ("malformed", Text::Malformed),
+        Reply::RateLimited(_) => ("rate_limited", Text::RateLimited),
+        Reply::Invalid(_) => ("invalid", Text::InvalidSummary),
+        Reply::Unavailable | Reply::Created(_) | Reply::Repeated(_) => {
+            ("unavailable", Text::Unavailable)
+        }
+    }
+}
+
+fn json_response(status: StatusCode, body: serde_json::Value) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+fn html_response(status: StatusCode, body: &str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body.to_owned(),
+    )
+        .into_response()
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn label_of<'a>(ctx: &Ctx<'a>, name: &'a str) -> Option<&'a str> {
+    ctx.catalog
+        .form
+        .field(name)
+        .map(|f| f.label.get(ctx.lang))
+        .or_else(|| messages::own_field_label(name, ctx.lang))
+}
+
+fn back_link(ctx: &Ctx<'_>) -> String {
+    let mut url = format!("{}{}", ctx.site_url, ctx.catalog.form_path.get(ctx.lang));
+    if let Some((p, i)) = ctx.target {
+        // Slugs from the catalog: lowercase letters, digits and hyphens, nothing to encode.
+        url.push_str(&format!("?provinsi={p}&isu={i}"));
+    }
+    url
+}
+
+/// The error page: a title, the problems (an error summary), a way back.
+pub fn html_page(reply: &Reply, ctx: &Ctx<'_>) -> String {
+    let lang = ctx.lang;
+    let title = messages::text(Text::ErrorTitle, lang);
+    let mut list = String::new();
+    let summary = match reply {
+        Reply::Invalid(errors) => {
+            list.push_str("<ul>\n");
+            for e in &errors.0 {
+                let label = match label_of(ctx, &e.name) {
+                    Some(l) => escape(l),
+                    None => format!("<code>{}</code>", escape(&e.name)),
+                };
+                list.push_str(&format!(
+                    "<li><strong>{label}</strong>: {}</li>\n",
+                    escape(&messages::problem(e.problem, lang))
+                ));
+            }
+            list.push_str("</ul>\n");
+            messages::text(Text::InvalidSummary, lang)
+        }
+        other => {
+            if let Reply::Malformed(e) = other {
+                list.push_str(&format!(
+                    "<p><small>{}</small></p>\n",
+                    escape(&e.to_string())
+                ));
+            }
+            messages::text(code_and_text(other).1, lang)
+        }
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta name=\"robots\" content=\"noindex\">\n<title>{title} – Kompetisi WiNNER</title>\n\
+<style>body{{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;font-size:1.0625rem;line-height:1.6;color:#1b1b1b;background:#fff;max-width:40rem;margin:0 auto;padding:1.5rem 1rem}}\
+.summary{{border:4px solid #8b1a1a;padding:1rem 1.25rem;margin-bottom:1.5rem}}h1{{font-size:1.5rem;margin-top:0}}a{{color:#0b4f9c}}a:focus{{outline:3px solid #f9c642}}</style>\n\
+</head>\n<body>\n<main>\n<div class=\"summary\" role=\"alert\" aria-labelledby=\"summary-title\">\n\
+<h1 id=\"summary-title\">{title}</h1>\n<p>{summary}</p>\n{list}</div>\n\
+<p>{hint}</p>\n<p><a href=\"{back}\">{back_text}</a></p>\n</main>\n</body>\n</html>\n",
+        code = lang.code(),
+        title = escape(title),
+        summary = escape(summary),
+        hint = escape(messages::text(Text::BackHint, lang)),
+        back = escape(&back_link(ctx)),
+        back_text = escape(messages::text(Text::BackToForm, lang)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::{FieldError, Problem};
+
+    fn catalog() -> Catalog {
+        Catalog::from_json(include_str!("../../tests/fixtures/catalog.json")).expect("fixture")
+    }
+
+    #[test]
+    fn html_page_escapes_what_it_echoes_and_links_back() {
+        let c = catalog();
+        let ctx = Ctx {
+            mode: Mode::Html,
+            lang: Lang::En,
+            catalog: &c,
+            site_url: "https://winner.example",
+            target: Some(("kalimantan-barat", "stunting")),
+        };
+        let errors = FieldErrors(vec![
+            FieldError {
+                name: "<script>alert(1)</script>".into(),
+                problem: Problem::UnknownField,
+            },
+            FieldError {
+                name: "email".into(),
+                problem: Problem::BadEmail,
+            },
+        ]);
+        let page = html_page(&Reply::Invalid(errors), &ctx);
+        assert!(!page.contains("<script>"), "{page}");
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(page.contains("<html lang=\"en\">"));
+        assert!(page.contains("Email address"));
+        assert!(page.contains(
+            "href=\"https://winner.example/en/apply/?provinsi=kalimantan-barat&amp;isu=stunting\""
+        ));
+    }
+
+    #[test]
+    fn success_redirects_to_the_thank_you_page_in_the_language() {
+        let c = catalog();
+        let ctx = Ctx {
+            mode: Mode::Html,
+            lang: Lang::Id,
+            catalog: &c,
+            site_url: "https://winner.example",
+            target: None,
+        };
+        let r = render(&Reply::Created("WNR-61-7K3Q9X".into()), &ctx);
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            r.headers()
+                .get(header::LOCATION)
+                .and_then(|v| v.to_str().ok()),
+            Some("https://winner.example/ajukan/terkirim/?ref=WNR-61-7K3Q9X")
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! submit-fn: accepts Kompetisi WiNNER proposals and stores them in DynamoDB.
+//!
+//! One axum [`Router`] ([`app`]) serves both inside AWS Lambda (through `lambda_http::run`,
+//! API Gateway HTTP API / Function URL payload 2.0) and as a local server ([`serve`]).
+//! The protocol is `docs/submit-api.md`; the catalog contract is `docs/catalog.md`.
+//!
+//! Modules follow the data: [`config`] (environment), [`http`] (routes, parsing, responses),
+//! [`validate`] (pure rules from the catalog), [`reference`] (idempotency keys and reference
+//! codes), [`abuse`] (honeypot, fill time, rate limit, client hash), [`store`] (DynamoDB, the
+//! table's key design), [`messages`] (Indonesian and English texts).
+
+pub mod abuse;
+pub mod config;
+pub mod http;
+pub mod messages;
+pub mod reference;
+pub mod store;
+pub mod validate;
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use axum::Router;
+use winner_catalog::Catalog;
+
+use crate::config::Config;
+use crate::store::Store;
+
+/// Shared state: configuration, the catalog, the store. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AppState(Arc<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    config: Config,
+    catalog: Catalog,
+    store: Store,
+    local_ids: AtomicU64,
+}
+
+impl AppState {
+    /// Bundles what the handlers need; build the store's client once, before this.
+    pub fn new(config: Config, catalog: Catalog, store: Store) -> AppState {
+        AppState(Arc::new(Inner {
+            config,
+            catalog,
+            store,
+            local_ids: AtomicU64::new(0),
+        }))
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.0.config
+    }
+
+    /// The catalog.
+    pub fn catalog(&self) -> &Catalog {
+        &self.0.catalog
+    }
+
+    /// The store.
+    pub fn store(&self) -> &Store {
+        &self.0.store
+    }
+
+    /// A request id for requests that did not come through Lambda.
+    pub(crate) fn next_local_id(&self) -> String {
+        let n = self.0.local_ids.fetch_add(1, Ordering::Relaxed) + 1;
+        format!("local-{}-{n}", std::process::id())
+    }
+}
+
+/// The one router, for Lambda and local serving alike.
+pub fn app(state: AppState) -> Router {
+    http::router(state)
+}
+
+/// Serves `app` on `listener` with the socket peer available to handlers (the client IP
+/// outside Lambda). Runs until the listener fails.
+pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
+}
+
+/// Why start-up failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// Configuration.
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    /// The catalog file could not be read.
+    #[error("cannot read the catalog `{path}`: {source}")]
+    ReadCatalog {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The catalog is not usable.
+    #[error("the catalog `{path}` is not usable: {source}")]
+    Catalog {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: winner_catalog::CatalogError,
+    },
+}
+
+/// Reads and checks `catalog.json`.
+pub fn load_catalog(path: &Path) -> Result<Catalog, StartError> {
+    let text = std::fs::read_to_string(path).map_err(|source| StartError::ReadCatalog {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Catalog::from_json(&text).map_err(|source| StartError::Catalog {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Logging: tracing to stderr, JSON inside Lambda, compact text locally.
+pub mod logging {
+    use tracing_subscriber::EnvFilter;
+
+    /// Dependencies whose debug output could contain request contents (the AWS SDK can log
+    /// items it sends) are held at `warn` whatever `RUST_LOG` says.
+    pub const CAPPED: [&str; 7] = [
+        "aws_smithy_runtime=warn",
+        "aws_smithy_http_client=warn",
+        "aws_sdk_dynamodb=warn",
+        "aws_config=warn",
+        "hyper=warn",
+        "lambda_runtime=info",
+        "lambda_http=info",
+    ];
+
+    /// The filter: `rust_log` (the `RUST_LOG` value) or `info`, with [`CAPPED`] applied.
+    pub fn filter(rust_log: Option<&str>) -> EnvFilter {
+        let mut f = rust_log
+            .and_then(|s| EnvFilter::try_new(s).ok())
+            .unwrap_or_else(|| EnvFilter::new("info"));
+        for d in CAPPED {
+            if let Ok(d) = d.parse() {
+                f = f.add_directive(d);
+            }
+        }
+        f
+    }
+
+    /// Installs the global subscriber; `json` inside Lambda.
+    pub fn init(json: bool, rust_log: Option<&str>) {
+        let builder = tracing_subscriber::fmt()
+            .with_env_filter(filter(rust_log))
+            .with_writer(std::io::stderr)
+            .with_target(false);
+        let _ = if json {
+            builder.json().flatten_event(true).without_time().try_init()
+        } else {
+            builder.compact().try_init()
+        };
+    }
+}

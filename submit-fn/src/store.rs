@@ -1,0 +1,469 @@
+//! DynamoDB: one table, three kinds of item.
+//!
+//! | item | `pk` | other attributes |
+//! |---|---|---|
+//! | proposal | `REF#<reference>` | `entity=proposal`, `reference`, `province`, `province_code`, `issue`, `province_issue` (`<province>#<issue>`), `lang`, `submitted_at` (UTC, `YYYY-MM-DDTHH:MM:SS.mmmZ`, sorts as time), `status=received`, `answers` (map: S, N or BOOL), `consent` (map: `given`, `at`, `privacy_notice_version`), `idempotency` (`token` or `fingerprint`) |
+//! | idempotency record | `IDEM#<key hex>` | `entity=idempotency`, `reference`, `created_at` |
+//! | rate counter | `RATE#<client hmac>#<window start>` | `entity=rate`, `hits` (N), `expires_at` (N, epoch seconds: the table's TTL attribute) |
+//!
+//! Access patterns:
+//! - get a proposal by reference: `GetItem pk=REF#<reference>`;
+//! - list a province's proposals in time order: GSI `by_province` (`province`, `submitted_at`);
+//! - list an issue's proposals in time order: GSI `by_issue` (`province_issue`, `submitted_at`)
+//!   (issue slugs are unique only within a province, hence the compound key);
+//! - both indexes are sparse: only proposals carry `province`/`province_issue`.
+//!
+//! A proposal is written in one `TransactWriteItems` with its idempotency record, each put
+//! conditional on `attribute_not_exists(pk)`. If the idempotency record exists, the request is
+//! a repeat: the stored reference is read back and returned. If only the reference is taken
+//! (another key mapped to the same 30 bits), the next candidate reference is tried. Nothing is
+//! acknowledged that the transaction did not store.
+//!
+//! [`table_definition`] is the one schema: `submit-fn create-table` builds the table from it
+//! and the deploy template can be checked against it.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
+use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_dynamodb::types::{
+    AttributeDefinition, AttributeValue, BillingMode, GlobalSecondaryIndex, KeySchemaElement,
+    KeyType, Projection, ProjectionType, Put, ReturnValue, ScalarAttributeType,
+    TimeToLiveSpecification, TransactWriteItem,
+};
+
+use crate::reference;
+use crate::validate::{Answer, Valid};
+
+/// The table's partition key attribute.
+pub const PK: &str = "pk";
+/// The TTL attribute (rate counters only).
+pub const TTL_ATTRIBUTE: &str = "expires_at";
+/// Index of proposals by province, in time order.
+pub const BY_PROVINCE: &str = "by_province";
+/// Index of proposals by issue (`<province>#<issue>`), in time order.
+pub const BY_ISSUE: &str = "by_issue";
+
+/// The table schema, as plain data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableDefinition {
+    /// Partition key (string); there is no sort key.
+    pub partition_key: &'static str,
+    /// Every key attribute of the table and its indexes (all strings).
+    pub attributes: Vec<&'static str>,
+    /// Global secondary indexes: (name, partition key, sort key), projecting all attributes.
+    pub indexes: Vec<(&'static str, &'static str, &'static str)>,
+    /// The TTL attribute.
+    pub ttl_attribute: &'static str,
+    /// Always on-demand (`PAY_PER_REQUEST`).
+    pub billing: &'static str,
+}
+
+/// The one definition of the table.
+pub fn table_definition() -> TableDefinition {
+    TableDefinition {
+        partition_key: PK,
+        attributes: vec![PK, "province", "province_issue", "submitted_at"],
+        indexes: vec![
+            (BY_PROVINCE, "province", "submitted_at"),
+            (BY_ISSUE, "province_issue", "submitted_at"),
+        ],
+        ttl_attribute: TTL_ATTRIBUTE,
+        billing: "PAY_PER_REQUEST",
+    }
+}
+
+/// Why storage failed. Messages never contain item contents.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The DynamoDB call failed (unreachable, timed out, refused).
+    #[error("DynamoDB {operation} failed: {reason}")]
+    Dynamo {
+        /// The API operation.
+        operation: &'static str,
+        /// A short, content-free reason (error code or transport failure kind).
+        reason: String,
+    },
+    /// Building a request failed (a programming error).
+    #[error("could not build the {0} request")]
+    Build(&'static str),
+    /// The table answered in a way that contradicts the write protocol.
+    #[error("inconsistent table state: {0}")]
+    Inconsistent(&'static str),
+}
+
+fn dynamo<E: ProvideErrorMetadata, R>(
+    operation: &'static str,
+) -> impl Fn(SdkError<E, R>) -> StoreError {
+    move |e| StoreError::Dynamo {
+        operation,
+        reason: describe(&e),
+    }
+}
+
+fn describe<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> String {
+    match e {
+        SdkError::ServiceError(s) => s.err().code().unwrap_or("service error").to_owned(),
+        SdkError::TimeoutError(_) => "timeout".into(),
+        SdkError::DispatchFailure(_) => "unreachable (dispatch failure)".into(),
+        SdkError::ResponseError(_) => "unreadable response".into(),
+        SdkError::ConstructionFailure(_) => "request construction failed".into(),
+        _ => "unknown failure".into(),
+    }
+}
+
+/// Timeouts that keep every answer inside a Lambda's 10 s: a store that does not answer gives
+/// a 503 rather than a hung request.
+pub fn timeouts() -> TimeoutConfig {
+    TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(2))
+        .operation_attempt_timeout(Duration::from_secs(3))
+        .operation_timeout(Duration::from_secs(6))
+        .build()
+}
+
+/// A client from the SDK's own environment (region, credentials, `AWS_ENDPOINT_URL_DYNAMODB`).
+pub async fn client_from_env() -> Client {
+    let conf = aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .timeout_config(timeouts())
+        .load()
+        .await;
+    Client::new(&conf)
+}
+
+/// Creates the table from [`table_definition`] and turns on TTL.
+pub async fn create_table(client: &Client, table: &str) -> Result<(), StoreError> {
+    let def = table_definition();
+    let key = |name: &str, kind: KeyType| {
+        KeySchemaElement::builder()
+            .attribute_name(name)
+            .key_type(kind)
+            .build()
+            .map_err(|_| StoreError::Build("CreateTable"))
+    };
+    let mut req = client
+        .create_table()
+        .table_name(table)
+        .billing_mode(BillingMode::PayPerRequest)
+        .key_schema(key(def.partition_key, KeyType::Hash)?);
+    for a in &def.attributes {
+        req = req.attribute_definitions(
+            AttributeDefinition::builder()
+                .attribute_name(*a)
+                .attribute_type(ScalarAttributeType::S)
+                .build()
+                .map_err(|_| StoreError::Build("CreateTable"))?,
+        );
+    }
+    for (name, hash, range) in &def.indexes {
+        req = req.global_secondary_indexes(
+            GlobalSecondaryIndex::builder()
+                .index_name(*name)
+                .key_schema(key(hash, KeyType::Hash)?)
+                .key_schema(key(range, KeyType::Range)?)
+                .projection(
+                    Projection::builder()
+                        .projection_type(ProjectionType::All)
+                        .build(),
+                )
+                .build()
+                .map_err(|_| StoreError::Build("CreateTable"))?,
+        );
+    }
+    req.send().await.map_err(dynamo("CreateTable"))?;
+    client
+        .update_time_to_live()
+        .table_name(table)
+        .time_to_live_specification(
+            TimeToLiveSpecification::builder()
+                .attribute_name(def.ttl_attribute)
+                .enabled(true)
+                .build()
+                .map_err(|_| StoreError::Build("UpdateTimeToLive"))?,
+        )
+        .send()
+        .await
+        .map_err(dynamo("UpdateTimeToLive"))?;
+    Ok(())
+}
+
+/// What a write did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// A new proposal with this reference.
+    Created(String),
+    /// A repeat of an earlier proposal with this reference; nothing new was stored.
+    Repeated(String),
+}
+
+/// A proposal ready to write.
+#[derive(Debug, Clone)]
+pub struct NewProposal<'a> {
+    /// The validated content.
+    pub valid: &'a Valid,
+    /// [`reference::idempotency_key`] of it.
+    pub key: String,
+    /// UTC instant, `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+    pub submitted_at: String,
+    /// Version of the privacy notice the consent refers to.
+    pub privacy_notice_version: &'a str,
+}
+
+/// The table and its client.
+#[derive(Debug, Clone)]
+pub struct Store {
+    client: Client,
+    table: String,
+}
+
+const MAX_REFERENCE_ATTEMPTS: u32 = 5;
+const MAX_CONFLICT_RETRIES: u32 = 3;
+
+fn s(v: impl Into<String>) -> AttributeValue {
+    AttributeValue::S(v.into())
+}
+
+impl Store {
+    /// A store for `table`.
+    pub fn new(client: Client, table: impl Into<String>) -> Store {
+        Store {
+            client,
+            table: table.into(),
+        }
+    }
+
+    /// The table name.
+    pub fn table(&self) -> &str {
+        &self.table
+    }
+
+    /// Writes a proposal once per idempotency key (see the module docs).
+    pub async fn put_proposal(&self, p: &NewProposal<'_>) -> Result<Stored, StoreError> {
+        let mut attempt = 0;
+        let mut conflicts = 0;
+        while attempt < MAX_REFERENCE_ATTEMPTS {
+            let reference = reference::reference(&p.valid.province_code, &p.key, attempt);
+            let idem = Put::builder()
+                .table_name(&self.table)
+                .item(PK, s(format!("IDEM#{}", p.key)))
+                .item("entity", s("idempotency"))
+                .item("reference", s(&reference))
+                .item("created_at", s(&p.submitted_at))
+                .condition_expression("attribute_not_exists(pk)")
+                .build()
+                .map_err(|_| StoreError::Build("TransactWriteItems"))?;
+            let mut proposal = Put::builder()
+                .table_name(&self.table)
+                .condition_expression("attribute_not_exists(pk)");
+            for (k, v) in proposal_item(p, &reference) {
+                proposal = proposal.item(k, v);
+            }
+            let proposal = proposal
+                .build()
+                .map_err(|_| StoreError::Build("TransactWriteItems"))?;
+            let result = self
+                .client
+                .transact_write_items()
+                .transact_items(TransactWriteItem::builder().put(idem).build())
+                .transact_items(TransactWriteItem::builder().put(proposal).build())
+                .send()
+                .await;
+            let err = match result {
+                Ok(_) => return Ok(Stored::Created(reference)),
+                Err(e) => e,
+            };
+            let reasons: Vec<Option<String>> = match err.as_service_error() {
+                Some(aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionCanceledException(tc)) => {
+                    tc.cancellation_reasons().iter().map(|r| r.code().map(str::to_owned)).collect()
+                }
+                _ => return Err(dynamo("TransactWriteItems")(err)),
+            };
+            let failed = |i: usize| {
+                reasons.get(i).and_then(|r| r.as_deref()) == Some("ConditionalCheckFailed")
+            };
+            let conflict = reasons
+                .iter()
+                .any(|r| r.as_deref() == Some("TransactionConflict"));
+            if failed(0) {
+                return match self.idempotent_reference(&p.key).await? {
+                    Some(r) => Ok(Stored::Repeated(r)),
+                    None => Err(StoreError::Inconsistent("idempotency record vanished")),
+                };
+            } else if failed(1) {
+                attempt += 1; // reference taken by another key: next candidate
+            } else if conflict && conflicts < MAX_CONFLICT_RETRIES {
+                conflicts += 1; // a concurrent twin; it will have written the record
+                tokio::time::sleep(Duration::from_millis(20 * u64::from(conflicts))).await;
+            } else {
+                return Err(StoreError::Dynamo {
+                    operation: "TransactWriteItems",
+                    reason: format!("transaction cancelled: {reasons:?}"),
+                });
+            }
+        }
+        Err(StoreError::Inconsistent(
+            "no free reference after several attempts",
+        ))
+    }
+
+    async fn idempotent_reference(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let item = self.get(&format!("IDEM#{key}")).await?;
+        Ok(item.and_then(|i| match i.get("reference") {
+            Some(AttributeValue::S(r)) => Some(r.clone()),
+            _ => None,
+        }))
+    }
+
+    async fn get(&self, pk: &str) -> Result<Option<HashMap<String, AttributeValue>>, StoreError> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key(PK, s(pk))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(dynamo("GetItem"))?;
+        Ok(out.item)
+    }
+
+    /// A proposal by reference.
+    pub async fn get_proposal(
+        &self,
+        reference: &str,
+    ) -> Result<Option<HashMap<String, AttributeValue>>, StoreError> {
+        self.get(&format!("REF#{reference}")).await
+    }
+
+    /// References of a province's proposals, oldest first (one page of up to `limit`).
+    pub async fn list_by_province(
+        &self,
+        province: &str,
+        limit: i32,
+    ) -> Result<Vec<String>, StoreError> {
+        self.list(BY_PROVINCE, "province", province, limit).await
+    }
+
+    /// References of an issue's proposals, oldest first (one page of up to `limit`).
+    pub async fn list_by_issue(
+        &self,
+        province: &str,
+        issue: &str,
+        limit: i32,
+    ) -> Result<Vec<String>, StoreError> {
+        self.list(
+            BY_ISSUE,
+            "province_issue",
+            &format!("{province}#{issue}"),
+            limit,
+        )
+        .await
+    }
+
+    async fn list(
+        &self,
+        index: &str,
+        attr: &str,
+        value: &str,
+        limit: i32,
+    ) -> Result<Vec<String>, StoreError> {
+        let out = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .index_name(index)
+            .key_condition_expression("#k = :v")
+            .expression_attribute_names("#k", attr)
+            .expression_attribute_values(":v", s(value))
+            .scan_index_forward(true)
+            .limit(limit)
+            .send()
+            .await
+            .map_err(dynamo("Query"))?;
+        Ok(out
+            .items()
+            .iter()
+            .filter_map(|i| match i.get("reference") {
+                Some(AttributeValue::S(r)) => Some(r.clone()),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// Counts one hit for `client` in the window starting at `window_start` and returns the
+    /// hits so far; the counter expires (TTL) at `expires_at`.
+    pub async fn count_hit(
+        &self,
+        client: &str,
+        window_start: u64,
+        expires_at: u64,
+    ) -> Result<u64, StoreError> {
+        let out = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .key(PK, s(format!("RATE#{client}#{window_start}")))
+            .update_expression("ADD hits :one SET expires_at = :exp, entity = :entity")
+            .expression_attribute_values(":one", AttributeValue::N("1".into()))
+            .expression_attribute_values(":exp", AttributeValue::N(expires_at.to_string()))
+            .expression_attribute_values(":entity", s("rate"))
+            .return_values(ReturnValue::UpdatedNew)
+            .send()
+            .await
+            .map_err(dynamo("UpdateItem"))?;
+        match out.attributes().and_then(|a| a.get("hits")) {
+            Some(AttributeValue::N(n)) => n
+                .parse()
+                .map_err(|_| StoreError::Inconsistent("hits is not a number")),
+            _ => Err(StoreError::Inconsistent("UpdateItem returned no hits")),
+        }
+    }
+}
+
+fn proposal_item(p: &NewProposal<'_>, reference: &str) -> Vec<(&'static str, AttributeValue)> {
+    let v = p.valid;
+    let answers: HashMap<String, AttributeValue> = v
+        .answers
+        .iter()
+        .map(|(name, a)| {
+            let value = match a {
+                Answer::Text(t) => s(t),
+                Answer::Number(n) => AttributeValue::N(n.to_string()),
+                Answer::Ticked => AttributeValue::Bool(true),
+            };
+            (name.clone(), value)
+        })
+        .collect();
+    let consent = HashMap::from([
+        ("given".to_owned(), AttributeValue::Bool(true)),
+        ("at".to_owned(), s(&p.submitted_at)),
+        (
+            "privacy_notice_version".to_owned(),
+            s(p.privacy_notice_version),
+        ),
+    ]);
+    vec![
+        (PK, s(format!("REF#{reference}"))),
+        ("entity", s("proposal")),
+        ("reference", s(reference)),
+        ("province", s(&v.province)),
+        ("province_code", s(&v.province_code)),
+        ("issue", s(&v.issue)),
+        ("province_issue", s(format!("{}#{}", v.province, v.issue))),
+        ("lang", s(v.lang.code())),
+        ("submitted_at", s(&p.submitted_at)),
+        ("status", s("received")),
+        ("answers", AttributeValue::M(answers)),
+        ("consent", AttributeValue::M(consent)),
+        (
+            "idempotency",
+            s(if v.token.is_some() {
+                "token"
+            } else {
+                "fingerprint"
+            }),
+        ),
+    ]
+}
