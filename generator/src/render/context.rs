@@ -13,6 +13,7 @@ use winner_catalog::{IssueStatus, Lang, Window, WindowState};
 
 use super::dates::DateView;
 use super::i18n::Strings;
+use super::map::{self, Locator};
 use super::urls::{Links, Route, absolute};
 use super::{Options, RenderError, Theme, markdown};
 use crate::content::model::PageLayout;
@@ -37,6 +38,8 @@ pub struct Env<'a> {
     pub stages_page: Option<&'a Page>,
     /// The privacy notice page, if any (see [`Env::new`]).
     pub privacy_page: Option<&'a Page>,
+    /// Locator images by province code (empty when the theme has no map).
+    pub locators: BTreeMap<String, Locator>,
     assets: Assets,
 }
 
@@ -164,6 +167,30 @@ pub struct ProvinceCard {
     pub window: WindowView,
 }
 
+/// The home page's map.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapView {
+    /// Inline SVG (safe HTML).
+    pub svg: String,
+    /// Some province takes proposals today (the legend explains the mark).
+    pub any_open: bool,
+    /// The map has provinces drawn as points (the legend explains them).
+    pub has_points: bool,
+}
+
+/// A province's locator image.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocatorView {
+    /// Root-relative URL of the SVG file.
+    pub src: String,
+    /// Text alternative.
+    pub alt: String,
+    /// Intrinsic width (view-box units), for the aspect ratio.
+    pub width: i32,
+    /// Intrinsic height.
+    pub height: i32,
+}
+
 /// A national topic in a list.
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicCard {
@@ -205,7 +232,22 @@ impl<'a> Env<'a> {
             form_js: theme.asset_url("form.js")?,
             sent_js: theme.asset_url("sent.js")?,
         };
+        let locators = match theme.map() {
+            Some(data) => {
+                if let Some(p) = site.provinces.iter().find(|p| !data.knows(&p.facts.code)) {
+                    return Err(RenderError::Content(format!(
+                        "province `{}` has code `{}`, which the theme's map ({}) does not know",
+                        p.slug,
+                        p.facts.code,
+                        map::DATA_FILE
+                    )));
+                }
+                map::locators(data, site.provinces.iter().map(|p| p.facts.code.as_str()))
+            }
+            None => BTreeMap::new(),
+        };
         Ok(Env {
+            locators,
             site,
             theme,
             options,
@@ -319,7 +361,62 @@ impl<'a> Env<'a> {
         ctx.insert("nav", &nav);
         ctx.insert("page", &page);
         ctx.insert("assets", &self.assets);
+        ctx.insert("map_credit", &None::<String>);
         Ok(ctx)
+    }
+
+    /// Adds the map attribution to a page that shows the map (the footer prints
+    /// `map_credit` when set).
+    pub fn credit_map(&self, ctx: &mut tera::Context, lang: Lang) -> Result<(), RenderError> {
+        if let Some(data) = self.theme.map() {
+            ctx.insert(
+                "map_credit",
+                &Some(map::credit_html(data, self.strings, lang)?),
+            );
+        }
+        Ok(())
+    }
+
+    /// The home page's map: inline SVG with every province that has content linked (and
+    /// marked open when it takes proposals today); `None` when the theme has no map.
+    pub fn home_map(&self, lang: Lang) -> Result<Option<MapView>, RenderError> {
+        let Some(data) = self.theme.map() else {
+            return Ok(None);
+        };
+        let marks: BTreeMap<String, map::Mark> = self
+            .site
+            .provinces
+            .iter()
+            .map(|p| {
+                let mark = map::Mark {
+                    name: p.facts.name.clone(),
+                    href: Route::Province(&p.slug).path(lang),
+                    open: super::pages::accepts(self, p),
+                };
+                (p.facts.code.clone(), mark)
+            })
+            .collect();
+        Ok(Some(MapView {
+            svg: map::home_svg(data, &marks, self.strings, lang)?,
+            any_open: marks.values().any(|m| m.open),
+            has_points: !data.points.is_empty(),
+        }))
+    }
+
+    /// The locator image of a province, if the theme has a map.
+    pub fn locator(&self, p: &Province, lang: Lang) -> Result<Option<LocatorView>, RenderError> {
+        let Some(locator) = self.locators.get(&p.facts.code) else {
+            return Ok(None);
+        };
+        let [_, _, width, height] = self.theme.map().map_or([0; 4], |m| m.view_box);
+        Ok(Some(LocatorView {
+            src: format!("/{}", locator.path),
+            alt: self
+                .strings
+                .fill(lang, "map.locator_alt", &[("name", &p.facts.name)])?,
+            width,
+            height,
+        }))
     }
 
     /// Sources for display.

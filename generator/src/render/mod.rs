@@ -12,6 +12,7 @@
 //! - [`pages`] and [`form`]: one tera context per HTML page;
 //! - [`i18n`], [`dates`]: UI strings and dates in words per language;
 //! - [`catalog`], [`feeds`], [`sitemap`]: the side outputs;
+//! - [`map`]: the province map (inline SVG on the home page, locator images);
 //! - [`theme`]: loading templates, strings and static files once.
 
 pub mod catalog;
@@ -20,6 +21,7 @@ pub mod dates;
 pub mod feeds;
 pub mod form;
 pub mod i18n;
+pub mod map;
 pub mod markdown;
 pub mod pages;
 pub mod sitemap;
@@ -163,6 +165,9 @@ pub fn render(site: &Site, theme: &Theme, options: &Options) -> Result<Output, R
     );
     for asset in &theme.assets {
         out.insert(asset.path.clone(), asset.bytes.clone());
+    }
+    for locator in env.locators.values() {
+        out.insert(locator.path.clone(), locator.bytes.clone());
     }
     Ok(out)
 }

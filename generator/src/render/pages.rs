@@ -87,6 +87,8 @@ fn home(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     ctx.insert("topics", &env.topic_cards(lang));
     ctx.insert("news", &env.news_cards(lang, HOME_NEWS));
     ctx.insert("proposals_open", &open);
+    ctx.insert("map", &env.home_map(lang)?);
+    env.credit_map(&mut ctx, lang)?;
     Ok(job(Route::Home, lang, "home.html", ctx))
 }
 
@@ -174,6 +176,8 @@ fn province(env: &Env<'_>, p: &crate::content::Province, lang: Lang) -> Result<J
     ctx.insert("body", &env.body(&p.narrative, lang)?);
     ctx.insert("issues", &issues);
     ctx.insert("topics", &env.topic_cards(lang));
+    ctx.insert("locator", &env.locator(p, lang)?);
+    env.credit_map(&mut ctx, lang)?;
     Ok(job(route, lang, "province.html", ctx))
 }
 

@@ -5,6 +5,7 @@
 //!   templates/**.html   tera 2 templates (compiled once, here)
 //!   i18n/{id,en}.yaml   UI strings, see [`super::i18n`]
 //!   static/*            copied to `static/<stem>.<hash>.<ext>` (content-hashed names)
+//!   data/indonesia-map.json   optional: the province map, see [`super::map`]
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use walkdir::WalkDir;
 
 use super::RenderError;
 use super::i18n::{self, Strings};
+use super::map::MapData;
 
 /// A compiled theme, ready to render any number of sites.
 #[derive(Clone)]
@@ -24,6 +26,8 @@ pub struct Theme {
     pub(crate) strings: Arc<Strings>,
     /// Static files with their fingerprinted output paths, sorted by name.
     pub(crate) assets: Vec<Asset>,
+    /// The province map, if the theme has one.
+    pub(crate) map: Option<Arc<MapData>>,
 }
 
 impl std::fmt::Debug for Theme {
@@ -31,6 +35,7 @@ impl std::fmt::Debug for Theme {
         f.debug_struct("Theme")
             .field("templates", &self.tera.get_template_names().count())
             .field("assets", &self.assets)
+            .field("map", &self.map.as_ref().map(|m| m.provinces.len()))
             .finish_non_exhaustive()
     }
 }
@@ -88,10 +93,12 @@ impl Theme {
                 bytes,
             });
         }
+        let map = MapData::load(dir)?.map(Arc::new);
         Ok(Theme {
             tera,
             strings,
             assets,
+            map,
         })
     }
 
@@ -102,6 +109,11 @@ impl Theme {
             .find(|a| a.name == name)
             .map(|a| format!("/{}", a.path))
             .ok_or_else(|| RenderError::Content(format!("the theme has no static/{name}")))
+    }
+
+    /// The theme's province map, if it has `data/indonesia-map.json`.
+    pub fn map(&self) -> Option<&MapData> {
+        self.map.as_deref()
     }
 
     /// The theme's UI strings.
