@@ -449,6 +449,10 @@ fn province_without_issues_says_so_and_shows_national_topics() {
     let home = page(&out, "index.html");
     assert!(home.contains("Isu strategis belum dipublikasikan"));
     assert!(home.contains("2 isu strategis tervalidasi"));
+    // Banten's window is open on OPEN, but with no validated issue nothing can be proposed:
+    // its card must not invite proposals, while Kalimantan Barat's does.
+    assert!(home.contains("class=\"window no_issues\">Masa pendaftaran sedang berjalan, tetapi daftar isu strategis provinsi ini belum dipublikasikan"));
+    assert_eq!(home.matches("class=\"window open\"").count(), 1);
 }
 
 #[test]

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use winner_catalog::{IssueStatus, Lang, Window, WindowState};
+use winner_catalog::{IssueStatus, Lang, WindowState};
 
 use super::dates::DateView;
 use super::i18n::Strings;
@@ -441,10 +441,12 @@ impl<'a> Env<'a> {
         })
     }
 
-    /// The proposals window of a province, in words.
-    pub fn window(&self, window: Option<&Window>, lang: Lang) -> Result<WindowView, RenderError> {
+    /// The proposals window of a province, in words. A window that is open for a province
+    /// without validated issues says that nothing can be proposed here yet, rather than
+    /// inviting proposals the form cannot take.
+    pub fn window(&self, province: &Province, lang: Lang) -> Result<WindowView, RenderError> {
         let date = |d| super::dates::long(d, lang);
-        let Some(w) = window else {
+        let Some(w) = province.facts.proposals.as_ref() else {
             return Ok(WindowView {
                 state: "none",
                 text: self.t(lang, "window.none")?,
@@ -461,6 +463,14 @@ impl<'a> Env<'a> {
                 self.strings
                     .fill(lang, "window.closed", &[("date", &date(d))])?,
             ),
+            WindowState::Open
+                if !province
+                    .issues
+                    .iter()
+                    .any(|i| i.facts.status == IssueStatus::Validated) =>
+            {
+                ("no_issues", self.t(lang, "window.open_no_issues")?)
+            }
             WindowState::Open => match w.closes {
                 Some(d) => (
                     "open",
@@ -528,7 +538,7 @@ impl<'a> Env<'a> {
                 .filter(|i| i.facts.status == IssueStatus::Validated)
                 .count(),
             issues: p.issues.len(),
-            window: self.window(p.facts.proposals.as_ref(), lang)?,
+            window: self.window(p, lang)?,
         })
     }
 

@@ -168,7 +168,7 @@ fn province(env: &Env<'_>, p: &crate::content::Province, lang: Lang) -> Result<J
             "wave": p.facts.wave,
             "validation": validation,
             "window": window,
-            "status": env.window(p.facts.proposals.as_ref(), lang)?,
+            "status": env.window(p, lang)?,
             "accepts": accepts(env, p),
             "form_href": Route::Form.path(lang),
         }),
@@ -204,7 +204,7 @@ fn issue(
         &json!({
             "card": card,
             "agencies": i.facts.agencies,
-            "window": env.window(p.facts.proposals.as_ref(), lang)?,
+            "window": env.window(p, lang)?,
             "open": open,
             "apply_href": form_for(lang, &p.slug, &i.slug),
         }),
