@@ -94,7 +94,11 @@ impl FieldKind {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            FieldKind::Text | FieldKind::Textarea | FieldKind::Email | FieldKind::Tel | FieldKind::Url
+            FieldKind::Text
+                | FieldKind::Textarea
+                | FieldKind::Email
+                | FieldKind::Tel
+                | FieldKind::Url
         )
     }
 }
@@ -141,7 +145,8 @@ impl FormDefinition {
                 message,
             })
         };
-        if !is_field_name(&self.honeypot) || RESERVED_FIELD_NAMES.contains(&self.honeypot.as_str()) {
+        if !is_field_name(&self.honeypot) || RESERVED_FIELD_NAMES.contains(&self.honeypot.as_str())
+        {
             push(
                 "form",
                 None,
@@ -170,16 +175,26 @@ impl FormDefinition {
             push(
                 "form",
                 None,
-                format!("the max_length values add up to {text_budget} characters; keep the total under 48000 so a full form fits the 64 KiB request limit"),
+                format!(
+                    "the max_length values add up to {text_budget} characters; keep the total under 48000 so a full form fits the 64 KiB request limit"
+                ),
             );
         }
         for (i, f) in self.fields.iter().enumerate() {
             let at = Some(i);
             if !is_field_name(&f.name) {
-                push(&f.name, at, "name must use only a-z, 0-9 and _, starting with a letter".into());
+                push(
+                    &f.name,
+                    at,
+                    "name must use only a-z, 0-9 and _, starting with a letter".into(),
+                );
             }
             if RESERVED_FIELD_NAMES.contains(&f.name.as_str()) || f.name == self.honeypot {
-                push(&f.name, at, "this name is reserved for the form itself".into());
+                push(
+                    &f.name,
+                    at,
+                    "this name is reserved for the form itself".into(),
+                );
             }
             if self.fields[..i].iter().any(|g| g.name == f.name) {
                 push(&f.name, at, "duplicate field name".into());
@@ -198,13 +213,25 @@ impl FormDefinition {
                 if let (Some(min), Some(max)) = (f.min_length, f.max_length)
                     && min > max
                 {
-                    push(&f.name, at, format!("min_length {min} is above max_length {max}"));
+                    push(
+                        &f.name,
+                        at,
+                        format!("min_length {min} is above max_length {max}"),
+                    );
                 }
             } else if f.min_length.is_some() || f.max_length.is_some() {
-                push(&f.name, at, "min_length/max_length apply only to text fields".into());
+                push(
+                    &f.name,
+                    at,
+                    "min_length/max_length apply only to text fields".into(),
+                );
             }
             if f.max_words.is_some() && f.kind != FieldKind::Textarea {
-                push(&f.name, at, "max_words applies only to textarea fields".into());
+                push(
+                    &f.name,
+                    at,
+                    "max_words applies only to textarea fields".into(),
+                );
             }
             if (f.min.is_some() || f.max.is_some()) && f.kind != FieldKind::Number {
                 push(&f.name, at, "min/max apply only to number fields".into());
@@ -221,7 +248,11 @@ impl FormDefinition {
                 FieldKind::Select => {
                     for (j, c) in f.options.iter().enumerate() {
                         if c.value.is_empty() || c.value.len() > 100 {
-                            push(&f.name, at, format!("option {} needs a value of 1 to 100 bytes", j + 1));
+                            push(
+                                &f.name,
+                                at,
+                                format!("option {} needs a value of 1 to 100 bytes", j + 1),
+                            );
                         }
                         if f.options[..j].iter().any(|d| d.value == c.value) {
                             push(&f.name, at, format!("duplicate option value `{}`", c.value));

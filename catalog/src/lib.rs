@@ -233,14 +233,14 @@ impl Catalog {
         let p = self
             .province(province)
             .ok_or_else(|| TargetError::UnknownProvince(province.to_owned()))?;
-        let i = p
-            .issues
-            .iter()
-            .find(|i| i.slug == issue)
-            .ok_or_else(|| TargetError::UnknownIssue {
-                province: province.to_owned(),
-                issue: issue.to_owned(),
-            })?;
+        let i =
+            p.issues
+                .iter()
+                .find(|i| i.slug == issue)
+                .ok_or_else(|| TargetError::UnknownIssue {
+                    province: province.to_owned(),
+                    issue: issue.to_owned(),
+                })?;
         if i.status != IssueStatus::Validated {
             return Err(TargetError::NotValidated(issue.to_owned()));
         }

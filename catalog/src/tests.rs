@@ -12,11 +12,20 @@ fn sample() -> Catalog {
 #[test]
 fn window_bounds_are_inclusive() {
     let w = window(Some(date!(2023 - 05 - 12)), Some(date!(2023 - 06 - 11)));
-    assert_eq!(w.state_on(date!(2023 - 05 - 11)), WindowState::NotYetOpen(date!(2023 - 05 - 12)));
+    assert_eq!(
+        w.state_on(date!(2023 - 05 - 11)),
+        WindowState::NotYetOpen(date!(2023 - 05 - 12))
+    );
     assert_eq!(w.state_on(date!(2023 - 05 - 12)), WindowState::Open);
     assert_eq!(w.state_on(date!(2023 - 06 - 11)), WindowState::Open);
-    assert_eq!(w.state_on(date!(2023 - 06 - 12)), WindowState::Closed(date!(2023 - 06 - 11)));
-    assert_eq!(window(None, None).state_on(date!(1999 - 01 - 01)), WindowState::Open);
+    assert_eq!(
+        w.state_on(date!(2023 - 06 - 12)),
+        WindowState::Closed(date!(2023 - 06 - 11))
+    );
+    assert_eq!(
+        window(None, None).state_on(date!(1999 - 01 - 01)),
+        WindowState::Open
+    );
 }
 
 #[test]
@@ -33,12 +42,16 @@ fn target_explains_each_refusal() {
         Err(TargetError::UnknownIssue { .. })
     ));
     assert_eq!(
-        c.target("kalimantan-barat", "stunting", date!(2023 - 06 - 12)).unwrap_err(),
+        c.target("kalimantan-barat", "stunting", date!(2023 - 06 - 12))
+            .unwrap_err(),
         TargetError::Closed(date!(2023 - 06 - 11))
     );
     assert_eq!(
         c.target("banten", "x", open_day).unwrap_err(),
-        TargetError::UnknownIssue { province: "banten".into(), issue: "x".into() }
+        TargetError::UnknownIssue {
+            province: "banten".into(),
+            issue: "x".into()
+        }
     );
 }
 
@@ -46,10 +59,18 @@ fn target_explains_each_refusal() {
 fn json_round_trips_and_rejects_other_versions() {
     let c = sample();
     assert_eq!(Catalog::from_json(&c.to_json()).expect("round trip"), c);
-    let newer = c.to_json().replacen("\"schema_version\": 1", "\"schema_version\": 2", 1);
-    assert!(matches!(Catalog::from_json(&newer), Err(CatalogError::Version { found: 2, .. })));
+    let newer = c
+        .to_json()
+        .replacen("\"schema_version\": 1", "\"schema_version\": 2", 1);
+    assert!(matches!(
+        Catalog::from_json(&newer),
+        Err(CatalogError::Version { found: 2, .. })
+    ));
     let extra = c.to_json().replacen("{", "{\"surprise\": true,", 1);
-    assert!(matches!(Catalog::from_json(&extra), Err(CatalogError::Json(_))));
+    assert!(matches!(
+        Catalog::from_json(&extra),
+        Err(CatalogError::Json(_))
+    ));
 }
 
 #[test]
@@ -60,9 +81,18 @@ fn unenforceable_forms_are_reported_per_field() {
     form.fields[0].kind = FieldKind::Text;
     form.fields.push(form.fields[1].clone());
     let problems = form.problems();
-    let named: Vec<_> = problems.iter().map(|p| (p.field.as_str(), p.index)).collect();
-    assert!(named.contains(&(form.fields[0].name.as_str(), Some(0))), "{problems:?}");
-    assert!(problems.iter().any(|p| p.message == "duplicate field name"), "{problems:?}");
+    let named: Vec<_> = problems
+        .iter()
+        .map(|p| (p.field.as_str(), p.index))
+        .collect();
+    assert!(
+        named.contains(&(form.fields[0].name.as_str(), Some(0))),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.message == "duplicate field name"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -70,5 +100,8 @@ fn dates_parse_strictly() {
     assert_eq!(clock::parse_date("2023-06-01"), Ok(date!(2023 - 06 - 01)));
     assert!(clock::parse_date("2023-02-30").is_err());
     assert!(clock::parse_date("1 June 2023").is_err());
-    assert_eq!(clock::today(Some(date!(2023 - 06 - 01))), date!(2023 - 06 - 01));
+    assert_eq!(
+        clock::today(Some(date!(2023 - 06 - 01))),
+        date!(2023 - 06 - 01)
+    );
 }

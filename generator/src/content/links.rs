@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 use winner_catalog::Lang;
 
 use super::diagnostic::{Diagnostic, Diagnostics};
@@ -30,17 +31,23 @@ pub fn markdown_options() -> Options {
 
 /// The heading ids of a Markdown body, exactly as the renderer writes them.
 pub fn heading_ids(text: &str) -> Vec<String> {
+    let events: Vec<Event<'_>> = Parser::new_ext(text, markdown_options()).collect();
+    ids_of(events.iter())
+}
+
+/// The heading ids of parsed events (see [`heading_ids`]).
+fn ids_of<'e, 'a: 'e>(events: impl Iterator<Item = &'e Event<'a>>) -> Vec<String> {
     let mut ids = UniqueIds::new();
     let mut out = Vec::new();
     let mut current: Option<(Option<String>, String)> = None;
-    for event in Parser::new_ext(text, markdown_options()) {
+    for event in events {
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
-                current = Some((id.map(|i| i.to_string()), String::new()));
+                current = Some((id.as_ref().map(|i| i.to_string()), String::new()));
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, words)) = current.as_mut() {
-                    words.push_str(&t);
+                    words.push_str(t);
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -63,7 +70,21 @@ struct Doc<'a> {
     original: &'a Path,
 }
 
+/// An `@/file#anchor` link, checked once every document has been read.
+struct AnchorLink {
+    /// The linking document's file and the link's position in it.
+    path: PathBuf,
+    at: (usize, usize),
+    lang: Lang,
+    target: String,
+    file: PathBuf,
+    anchor: String,
+}
+
 /// Runs the link checks over every Markdown body of the site.
+///
+/// Each body is parsed once, in parallel; heading ids of other files are computed only for
+/// the files that `@/…#anchor` links point at (usually few).
 pub(crate) fn check(site: &Site, files: &Files, diags: &mut Diagnostics) {
     let mut docs: Vec<(&Bilingual<Words>, &Path)> = Vec::new();
     for p in &site.provinces {
@@ -78,17 +99,8 @@ pub(crate) fn check(site: &Site, files: &Files, diags: &mut Diagnostics) {
     for p in &site.pages {
         docs.push((&p.words, &p.words.id.body.path));
     }
-    // Heading ids per (target file, language), falling back to Indonesian like the pages do.
-    let mut ids: BTreeMap<(PathBuf, Lang), Vec<String>> = BTreeMap::new();
     let mut all = Vec::new();
     for (words, original) in &docs {
-        for lang in Lang::ALL {
-            let (words_in, _) = words.get(lang);
-            ids.insert(
-                (original.to_path_buf(), lang),
-                heading_ids(&words_in.body.text),
-            );
-        }
         all.push(Doc {
             md: &words.id.body,
             lang: Lang::Id,
@@ -103,8 +115,50 @@ pub(crate) fn check(site: &Site, files: &Files, diags: &mut Diagnostics) {
         }
     }
     let routes = RootRoutes::new(site);
-    for doc in &all {
-        check_doc(doc, &ids, files, &routes, diags);
+    let checked: Vec<(Vec<Diagnostic>, Vec<AnchorLink>)> = all
+        .par_iter()
+        .map(|doc| check_doc(doc, files, &routes))
+        .collect();
+    let mut anchored = Vec::new();
+    for (found, links) in checked {
+        diags.extend(found);
+        anchored.extend(links);
+    }
+    if anchored.is_empty() {
+        return;
+    }
+    // Heading ids of the targets, per (file, language), falling back to Indonesian like the
+    // pages do.
+    let by_path: BTreeMap<&Path, &Bilingual<Words>> = docs.iter().map(|(w, p)| (*p, *w)).collect();
+    let mut ids: BTreeMap<(PathBuf, Lang), Vec<String>> = BTreeMap::new();
+    for link in &anchored {
+        let key = (link.file.clone(), link.lang);
+        if ids.contains_key(&key) {
+            continue;
+        }
+        if let Some(words) = by_path.get(link.file.as_path()) {
+            let (words_in, _) = words.get(link.lang);
+            ids.insert(key, heading_ids(&words_in.body.text));
+        }
+    }
+    for link in anchored {
+        let Some(target_ids) = ids.get(&(link.file.clone(), link.lang)) else {
+            continue;
+        };
+        if !target_ids.contains(&link.anchor) {
+            diags.push(Diagnostic::error(
+                &link.path,
+                link.at.0,
+                link.at.1,
+                format!(
+                    "link `@/{}`: `{}` has no heading with the id `{}`",
+                    link.target,
+                    link.file.display(),
+                    link.anchor
+                ),
+                anchor_hint(Some(target_ids)),
+            ));
+        }
     }
 }
 
@@ -139,38 +193,66 @@ impl RootRoutes {
 
 fn check_doc(
     doc: &Doc<'_>,
-    ids: &BTreeMap<(PathBuf, Lang), Vec<String>>,
     files: &Files,
     routes: &RootRoutes,
-    diags: &mut Diagnostics,
-) {
+) -> (Vec<Diagnostic>, Vec<AnchorLink>) {
     let md = doc.md;
+    let mut diags = Vec::new();
+    let mut anchored = Vec::new();
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(&md.text, markdown_options())
         .into_offset_iter()
         .collect();
+    let mut own_ids: Option<Vec<String>> = None;
     for (index, (event, range)) in events.iter().enumerate() {
-        let at = position(md, range.start);
-        let err =
-            |message: String, hint: &str| Diagnostic::error(&md.path, at.0, at.1, message, hint);
+        let at = || position(md, range.start);
+        let err = |message: String, hint: &str| {
+            let at = at();
+            Diagnostic::error(&md.path, at.0, at.1, message, hint)
+        };
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let url = dest_url.as_ref();
                 if let Some(target) = url.strip_prefix("@/") {
-                    if let Some(d) = check_internal(doc, target, ids, files, &err) {
-                        diags.push(d);
+                    match check_internal(target, files, &err) {
+                        Err(d) => diags.push(d),
+                        Ok(Some((file, anchor))) => {
+                            if file == doc.original {
+                                // The same file: its ids in this language are these events'.
+                                let own = own_ids
+                                    .get_or_insert_with(|| ids_of(events.iter().map(|(e, _)| e)));
+                                if !own.iter().any(|i| i == anchor) {
+                                    diags.push(err(
+                                        format!(
+                                            "link `@/{target}`: `{}` has no heading with the id `{anchor}`",
+                                            file.display()
+                                        ),
+                                        &anchor_hint(Some(own)),
+                                    ));
+                                }
+                                continue;
+                            }
+                            anchored.push(AnchorLink {
+                                path: md.path.clone(),
+                                at: at(),
+                                lang: doc.lang,
+                                target: target.to_owned(),
+                                file,
+                                anchor: anchor.to_owned(),
+                            });
+                        }
+                        Ok(None) => {}
                     }
                 } else if let Some(anchor) = url.strip_prefix('#') {
-                    let own = ids.get(&(doc.original.to_path_buf(), doc.lang));
-                    if !own.is_some_and(|v| v.iter().any(|i| i == anchor))
-                        && !is_footnote(md, anchor)
-                    {
+                    let own = own_ids.get_or_insert_with(|| ids_of(events.iter().map(|(e, _)| e)));
+                    if !own.iter().any(|i| i == anchor) && !is_footnote(md, anchor) {
                         diags.push(err(
                             format!("no heading with the id `{anchor}` on this page"),
-                            &anchor_hint(own),
+                            &anchor_hint(Some(own)),
                         ));
                     }
                 } else if url.starts_with('/') {
                     if routes.is_content(url) {
+                        let at = at();
                         diags.push(Diagnostic::warning(
                             &md.path,
                             at.0,
@@ -204,41 +286,34 @@ fn check_doc(
             _ => {}
         }
     }
+    (diags, anchored)
 }
 
-fn check_internal(
-    doc: &Doc<'_>,
-    target: &str,
-    ids: &BTreeMap<(PathBuf, Lang), Vec<String>>,
+/// Checks the file part of an `@/` link; `Ok(Some((file, anchor)))` when an anchor remains
+/// to be checked against the target's headings.
+fn check_internal<'t>(
+    target: &'t str,
     files: &Files,
     err: &dyn Fn(String, &str) -> Diagnostic,
-) -> Option<Diagnostic> {
+) -> Result<Option<(PathBuf, &'t str)>, Diagnostic> {
     let (file, anchor) = match target.split_once('#') {
         Some((f, a)) => (f, Some(a)),
         None => (target, None),
     };
     if file.ends_with(".en.md") {
-        return Some(err(
+        return Err(err(
             format!("link `@/{target}` points at a translation"),
             "link to the Indonesian file (without .en); English pages link to the English version by themselves",
         ));
     }
     let path = PathBuf::from(file);
     if !is_document(&path) || !files.present.contains(&path) {
-        return Some(err(
+        return Err(err(
             format!("link `@/{target}`: there is no content file `{file}`"),
             "check the path: it starts after the content folder, e.g. @/provinces/kalimantan-barat/issues/stunting.md or @/pages/tentang.md",
         ));
     }
-    let anchor = anchor?;
-    let target_ids = ids.get(&(path, doc.lang))?;
-    if target_ids.iter().any(|i| i == anchor) {
-        return None;
-    }
-    Some(err(
-        format!("link `@/{target}`: `{file}` has no heading with the id `{anchor}`"),
-        &anchor_hint(Some(target_ids)),
-    ))
+    Ok(anchor.map(|a| (path, a)))
 }
 
 fn anchor_hint(ids: Option<&Vec<String>>) -> String {

@@ -1,0 +1,260 @@
+// The proposal form end to end: a real browser on the built site, the real submit-fn, and
+// the table in the local DynamoDB API (moto) read back directly.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, watch } from './lib/browser.mjs';
+import { artifactDir, env } from './lib/env.mjs';
+import { proposals, valuesOf } from './lib/ddb.mjs';
+import { answers, loadCatalog, openTargets } from './lib/site.mjs';
+import {
+  FORM, fillForm, formUrl, openForm, recordSubmitResponses, submitButton, waitThankYou,
+} from './lib/form.mjs';
+import { axeOnHtml, formatViolations, runAxe } from './lib/axe.mjs';
+
+const LANGS = ['id', 'en'];
+const SHOT_WIDTHS = [390, 1280];
+
+let browser;
+let catalog;
+let target;
+const shots = artifactDir('screenshots');
+const pages = artifactDir('pages');
+const run = Date.now().toString(36).toUpperCase();
+
+before(async () => {
+  catalog = loadCatalog(env.siteDir);
+  const open = openTargets(catalog);
+  assert.ok(open.length > 0, 'the catalog of the site built --as-of has an open issue');
+  target = open[0];
+  browser = await launch();
+});
+after(async () => { await browser?.close(); });
+
+/** The stored proposals whose organisation carries `tag`. */
+async function storedWith(tag) {
+  return (await proposals()).filter((it) => valuesOf(it, 'organisation').some((v) => String(v).includes(`(${tag})`)));
+}
+
+/**
+ * Asserts the item holds exactly what was typed. Line breaks typed as LF must come back as LF,
+ * also from a plain form post (browsers send a textarea's line breaks as CR LF).
+ * A ticked checkbox may be stored as "yes", true, or a record with `given: true` (consent).
+ */
+function assertStoredExactly(item, values) {
+  const checkboxes = new Set(catalog.form.fields.filter((f) => f.type === 'checkbox').map((f) => f.name));
+  for (const [name, typed] of Object.entries(values)) {
+    const stored = valuesOf(item, name);
+    assert.ok(stored.length >= 1, `field ${name} is stored (item: ${JSON.stringify(item)})`);
+    const got = stored[0];
+    if (checkboxes.has(name)) {
+      const ticked = got === true || got === 'yes' || (got && typeof got === 'object' && got.given === true);
+      assert.ok(ticked, `checkbox ${name} is stored as ticked: ${JSON.stringify(got)}`);
+      continue;
+    }
+    assert.equal(String(got), typed, `field ${name} is stored exactly as typed`);
+  }
+}
+
+async function screenshot(page, name) {
+  const size = page.viewportSize();
+  for (const width of SHOT_WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(size);
+}
+
+for (const lang of LANGS) {
+  describe(`form (${lang})`, () => {
+    test(`submit with JS stores exactly what was typed and shows the reference (${lang})`, async () => {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      const seen = watch(page);
+      const tag = `${run}-JS-${lang}`;
+      const values = answers(catalog.form, tag);
+      await openForm(page, catalog, lang, target);
+      await fillForm(page, catalog, target, values);
+      await submitButton(page).click();
+      const ref = await waitThankYou(page, catalog, lang);
+      assert.match(ref, new RegExp(`^WNR-${target.province.code}-[0-9A-HJKMNP-TV-Z]{6}$`), 'reference format');
+      await page.locator('body').getByText(ref).first().waitFor({ timeout: 5_000 })
+        .catch(() => assert.fail(`the thank-you page does not show the reference ${ref}`));
+      const items = await storedWith(tag);
+      assert.equal(items.length, 1, 'one proposal stored');
+      assert.ok(JSON.stringify(items[0]).includes(ref), `the stored item carries the reference ${ref}`);
+      assertStoredExactly(items[0], values);
+      assert.deepEqual(valuesOf(items[0], 'province').slice(0, 1), [target.province.slug]);
+      assert.deepEqual(valuesOf(items[0], 'issue').slice(0, 1), [target.issue.slug]);
+      await screenshot(page, `thank-you-${lang}`);
+      assert.deepEqual(seen.external, [], 'no request left this machine');
+      assert.deepEqual(seen.errors, [], 'no console errors');
+      await ctx.close();
+    });
+
+    test(`submit without JS: plain POST, 303, thank-you page (${lang})`, async () => {
+      const ctx = await browser.newContext({ javaScriptEnabled: false });
+      const page = await ctx.newPage();
+      const responses = recordSubmitResponses(page);
+      const tag = `${run}-NOJS-${lang}`;
+      const values = answers(catalog.form, tag);
+      await page.goto(formUrl(catalog, lang, target));
+      await fillForm(page, catalog, target, values);
+      await submitButton(page).click();
+      const ref = await waitThankYou(page, catalog, lang);
+      assert.equal(responses.length, 1, 'one POST');
+      assert.equal(responses[0].status, 303, 'the function answers a plain form post with 303 See Other');
+      assert.equal(new URL(responses[0].location).origin, env.siteUrl, 'the 303 goes to the site');
+      const items = await storedWith(tag);
+      assert.equal(items.length, 1, 'one proposal stored');
+      assert.ok(JSON.stringify(items[0]).includes(ref), `the stored item carries the reference ${ref}`);
+      assertStoredExactly(items[0], values);
+      await ctx.close();
+    });
+
+    test(`a bad field shows its error beside the field and in the summary, stores nothing (${lang})`, async () => {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      const tag = `${run}-BAD-${lang}`;
+      const values = answers(catalog.form, tag);
+      // Too many words: only the form's rules (max_words) know this, not the browser.
+      const field = catalog.form.fields.find((f) => f.max_words);
+      assert.ok(field, 'the form has a field with max_words');
+      values[field.name] = Array.from({ length: field.max_words + 30 }, (_, i) => `kata${i % 10}`).join(' ')
+        .slice(0, field.max_length ?? Infinity);
+      await openForm(page, catalog, lang, target);
+      await fillForm(page, catalog, target, values);
+      await submitButton(page).click();
+      // Focus moves to the error summary, which links to the field.
+      const fieldId = await page.locator(`${FORM} [name="${field.name}"]`).getAttribute('id');
+      assert.ok(fieldId, `the ${field.name} field has an id for the summary to link to`);
+      await page.waitForFunction((id) => {
+        const a = document.activeElement;
+        return a && a !== document.body && a.querySelector(`a[href="#${CSS.escape(id)}"]`);
+      }, fieldId, { timeout: 10_000 }).catch(() => assert.fail('focus does not move to an error summary linking to the field'));
+      const summaryText = (await page.evaluate((id) => document.activeElement
+        .querySelector(`a[href="#${CSS.escape(id)}"]`).textContent, fieldId)).trim();
+      assert.ok(summaryText.length > 0, 'the summary names the problem');
+      // Beside the field: an error message tied to it by aria-describedby.
+      const described = await page.evaluate((id) => {
+        const el = document.getElementById(id);
+        return (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
+          .map((d) => document.getElementById(d)).filter(Boolean)
+          .map((d) => ({ text: d.textContent.trim(), visible: !!(d.offsetWidth || d.offsetHeight) }));
+      }, fieldId);
+      assert.ok(described.some((d) => d.visible && d.text.includes(summaryText.replace(/^(Error|Galat|Kesalahan):\s*/i, ''))),
+        `an error message "${summaryText}" is beside the field (aria-describedby): ${JSON.stringify(described)}`);
+      const invalid = await page.locator(`#${fieldId}`).getAttribute('aria-invalid');
+      assert.equal(invalid, 'true', 'the field is marked aria-invalid');
+      assert.equal((await storedWith(tag)).length, 0, 'nothing stored');
+      const axe = await runAxe(page);
+      assert.equal(axe.length, 0, `the form with errors has axe violations:\n${formatViolations(axe)}`);
+      await screenshot(page, `form-errors-${lang}`);
+      await ctx.close();
+    });
+
+    test(`without JS a bad field gets an accessible 422 page and stores nothing (${lang})`, async () => {
+      const ctx = await browser.newContext({ javaScriptEnabled: false });
+      const page = await ctx.newPage();
+      const tag = `${run}-BADNOJS-${lang}`;
+      const values = answers(catalog.form, tag);
+      const field = catalog.form.fields.find((f) => f.max_words);
+      values[field.name] = Array.from({ length: field.max_words + 30 }, (_, i) => `kata${i % 10}`).join(' ')
+        .slice(0, field.max_length ?? Infinity);
+      await page.goto(formUrl(catalog, lang, target));
+      await fillForm(page, catalog, target, values);
+      const answered = page.waitForResponse((r) => r.url().startsWith(env.submitUrl) && r.request().method() === 'POST');
+      await submitButton(page).click();
+      const res = await answered;
+      const body = await res.text();
+      await page.waitForURL((u) => u.href.startsWith(env.submitUrl));
+      writeFileSync(join(pages, `submit-fn-422-${lang}.html`), body);
+      assert.equal(res.status(), 422, 'the function answers 422');
+      assert.equal(await page.locator('html').getAttribute('lang'), lang, 'the page is in the submitter\'s language');
+      // The answers are on the form page, so the page names each field by its label.
+      const text = await page.locator('body').innerText();
+      assert.ok(text.includes(field.label[lang]), `the page names the field "${field.label[lang]}":\n${text}`);
+      const links = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assert.ok(links.some((h) => h && h.startsWith(env.siteUrl + catalog.form_path[lang])),
+        `the page links back to the form: ${links.join(' ')}`);
+      assert.equal((await storedWith(tag)).length, 0, 'nothing stored');
+      const axe = await axeOnHtml(browser, body, page.url());
+      assert.equal(axe.length, 0, `the 422 page has axe violations:\n${formatViolations(axe)}`);
+      await page.screenshot({ path: join(shots, `submit-fn-422-${lang}-390.png`), fullPage: true });
+      await ctx.close();
+    });
+  });
+}
+
+describe('form: idempotency', () => {
+  test('a double click stores one proposal and answers one reference', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const responses = recordSubmitResponses(page);
+    const tag = `${run}-DBL`;
+    await openForm(page, catalog, 'id', target);
+    await fillForm(page, catalog, target, answers(catalog.form, tag));
+    await submitButton(page).dblclick();
+    const ref = await waitThankYou(page, catalog, 'id');
+    const items = await storedWith(tag);
+    assert.equal(items.length, 1, 'one proposal stored');
+    const refs = new Set(responses.map((r) => r.reference).filter(Boolean));
+    assert.ok(refs.size <= 1 && (refs.size === 0 || refs.has(ref)), `every answer has the same reference: ${JSON.stringify(responses)}`);
+    await ctx.close();
+  });
+
+  test('a retry after a lost answer stores one proposal with the same reference', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const tag = `${run}-RETRY`;
+    let first = null;
+    let firstSeen;
+    const firstDone = new Promise((resolve) => { firstSeen = resolve; });
+    // The first POST reaches submit-fn (and is stored), but its answer is lost on the way back.
+    await page.route((u) => u.href.startsWith(env.submitUrl), async (route) => {
+      if (route.request().method() === 'POST' && first === null) {
+        const res = await route.fetch();
+        first = { status: res.status(), body: await res.text() };
+        await route.abort('failed');
+        return firstSeen();
+      }
+      return route.continue();
+    });
+    await openForm(page, catalog, 'id', target);
+    await fillForm(page, catalog, target, answers(catalog.form, tag));
+    const button = submitButton(page);
+    await button.click();
+    await Promise.race([firstDone, new Promise((r) => setTimeout(r, 15_000).unref())]);
+    assert.ok(first, 'the first POST was sent');
+    assert.ok([200, 201].includes(first.status), `the first POST was accepted: ${first.status} ${first.body}`);
+    // The person sees the failure and presses the button again (unless the script retried by itself).
+    const thankPath = catalog.thank_you_path.id;
+    if (new URL(page.url()).pathname !== thankPath) {
+      await page.waitForFunction(({ sel, thankPath: tp }) => {
+        if (location.pathname === tp) return true;
+        const b = document.querySelector(sel);
+        return b && !b.disabled && b.getAttribute('aria-disabled') !== 'true';
+      }, { sel: `${FORM} [type="submit"], ${FORM} button:not([type])`, thankPath }, { timeout: 10_000 });
+      if (new URL(page.url()).pathname !== thankPath) await button.click();
+    }
+    const ref = await waitThankYou(page, catalog, 'id');
+    const firstRef = JSON.parse(first.body).reference;
+    assert.equal(ref, firstRef, 'the retry gets the reference of the first, lost answer');
+    assert.equal((await storedWith(tag)).length, 1, 'one proposal stored');
+    await ctx.close();
+  });
+
+  test('a filled honeypot looks accepted but stores nothing', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    const tag = `${run}-BOT`;
+    await page.goto(formUrl(catalog, 'id', target));
+    await fillForm(page, catalog, target, answers(catalog.form, tag));
+    await page.locator(`${FORM} [name="${catalog.form.honeypot}"]`).evaluate((el) => { el.value = 'https://spam.example'; });
+    await submitButton(page).click();
+    await waitThankYou(page, catalog, 'id');
+    assert.equal((await storedWith(tag)).length, 0, 'nothing stored');
+    await ctx.close();
+  });
+});
