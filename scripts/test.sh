@@ -9,10 +9,12 @@
 #      machine, no sideways scrolling at 320 px
 #   4. browser end-to-end tests of the proposal form against the real submit-fn and moto,
 #      with screenshots in tests/artifacts/screenshots/
-# and closes with "N passed, N failed" over the checks of steps 1-4 (cargo test prints its own).
+#   5. deployment: the SAM template expanded and linted offline, the workflows linted, the
+#      Lambda zip built and invoked locally with the event fixtures
+# and closes with "N passed, N failed" over the checks of steps 1-5 (cargo test prints its own).
 #
 #   scripts/test.sh            everything
-#   scripts/test.sh --quick    skip cargo fmt/clippy/test (steps 2-4 only; builds the binaries)
+#   scripts/test.sh --quick    skip cargo fmt/clippy/test and the Lambda zip (builds the binaries)
 #
 # Environment: KEEP_WORK=1 keeps the temporary directory (built sites, logs) for a look.
 set -euo pipefail
@@ -168,6 +170,15 @@ if (( node_rc != 0 && node_fail == 0 )); then node_fail=1; fi  # crashed before 
 passed=$((passed + node_pass)) failed=$((failed + node_fail))
 results+=("$(printf '%-4s %-58s %4ss' "$([[ $node_fail == 0 ]] && echo OK || echo FAIL)" \
   "node --test: $node_pass passed, $node_fail failed" $((SECONDS - t0)))")
+
+# Deployment (deploy/README.md): the SAM template expanded and linted offline with the
+# workflows, then the Lambda zip built in release mode (both cores, so last) and its bootstrap
+# invoked through cargo lambda with the committed event fixtures. --quick skips the zip.
+check "deploy: template expanded and linted, workflows linted" scripts/check-deploy.sh --no-cargo || true
+if ! $quick; then
+  check "deploy: Lambda zip built and invoked with the event fixtures" \
+    bash -c 'scripts/lambda-package.sh && deploy/tests/invoke.sh' || true
+fi
 
 note "screenshots: tests/artifacts/screenshots/, logs: tests/artifacts/logs/ ($((SECONDS - t_start))s in all)"
 finish

@@ -7,10 +7,12 @@
 //! Modules follow the data: [`config`] (environment), [`http`] (routes, parsing, responses),
 //! [`validate`] (pure rules from the catalog), [`reference`] (idempotency keys and reference
 //! codes), [`abuse`] (honeypot, fill time, rate limit, client hash), [`store`] (DynamoDB, the
-//! table's key design), [`messages`] (Indonesian and English texts).
+//! table's key design), [`messages`] (Indonesian and English texts), [`export`] (the
+//! reviewers' CSV / JSON Lines export).
 
 pub mod abuse;
 pub mod config;
+pub mod export;
 pub mod http;
 pub mod messages;
 pub mod reference;

@@ -1,6 +1,7 @@
 //! `submit-fn`: inside AWS Lambda (`AWS_LAMBDA_RUNTIME_API` set) it runs the app under
 //! `lambda_http::run`; elsewhere `submit-fn serve` serves the same app locally and
-//! `submit-fn create-table` creates the table from the one definition in `store`.
+//! `submit-fn create-table` creates the table from the one definition in `store`, and
+//! `submit-fn export` writes a province's proposals for reviewers (`cli.rs`, `export.rs`).
 //!
 //! Exit codes: 0 success, 1 runtime failure, 2 usage or configuration errors.
 
@@ -12,6 +13,9 @@ use clap::{Parser, Subcommand};
 use submit_fn::config::{self, Config};
 use submit_fn::store::{self, Store};
 use submit_fn::{AppState, StartError, app, load_catalog, logging};
+
+mod cli;
+use cli::report;
 
 /// Accepts Kompetisi WiNNER proposals into DynamoDB.
 #[derive(Debug, Parser)]
@@ -34,6 +38,8 @@ enum Command {
     },
     /// Create the DynamoDB table TABLE_NAME from the production definition.
     CreateTable,
+    /// Export a province's proposals (every answer) for reviewers, as CSV or JSON Lines.
+    Export(cli::ExportArgs),
 }
 
 #[tokio::main]
@@ -84,6 +90,7 @@ async fn main() -> ExitCode {
                 Err(e) => report(&e, 1),
             }
         }
+        Command::Export(args) => cli::export(args).await,
     }
 }
 
@@ -94,9 +101,4 @@ async fn state(catalog: Option<PathBuf>) -> Result<AppState, StartError> {
     let client = store::client_from_env().await;
     let store = Store::new(client, config.table_name.clone());
     Ok(AppState::new(config, catalog, store))
-}
-
-fn report(error: &dyn std::fmt::Display, code: u8) -> ExitCode {
-    eprintln!("submit-fn: {error}");
-    ExitCode::from(code)
 }

@@ -94,7 +94,8 @@ pub enum StoreError {
     Inconsistent(&'static str),
 }
 
-fn dynamo<E: ProvideErrorMetadata, R>(
+/// Maps an SDK error of `operation` to a content-free [`StoreError::Dynamo`].
+pub(crate) fn dynamo<E: ProvideErrorMetadata, R>(
     operation: &'static str,
 ) -> impl Fn(SdkError<E, R>) -> StoreError {
     move |e| StoreError::Dynamo {
