@@ -4,7 +4,9 @@
 //! (WIB, UTC+7), where the ministry sits. Operators and tests may pin the date
 //! (`generator build --as-of`, `AS_OF` for submit-fn); without that, the real clock rules.
 
-use time::{Date, OffsetDateTime, UtcOffset, format_description::well_known::Iso8601};
+use time::{Date, Month, OffsetDateTime, UtcOffset, format_description::well_known::Iso8601};
+
+use crate::Lang;
 
 /// WIB, UTC+7.
 pub const WIB: UtcOffset = match UtcOffset::from_hms(7, 0, 0) {
@@ -35,4 +37,53 @@ pub fn format_instant(at: OffsetDateTime) -> String {
     at.to_offset(UtcOffset::UTC)
         .format(&Iso8601::DEFAULT)
         .unwrap_or_default()
+}
+
+const ID_MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The name of a month in a site language.
+pub fn month_name(month: Month, lang: Lang) -> &'static str {
+    let index = usize::from(u8::from(month)) - 1;
+    match lang {
+        Lang::Id => ID_MONTHS[index],
+        Lang::En => EN_MONTHS[index],
+    }
+}
+
+/// A date as people read it, day first in both languages: `11 Juni 2023`, `11 June 2023`.
+/// The site and the function's messages both use this, so a date reads the same everywhere.
+pub fn long_date(date: Date, lang: Lang) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_name(date.month(), lang),
+        date.year()
+    )
 }

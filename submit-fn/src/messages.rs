@@ -5,42 +5,9 @@ use winner_catalog::Lang;
 
 use crate::validate::Problem;
 
-/// A date as people read it: `11 Juni 2023` / `11 June 2023`.
+/// A date as people read it: `11 Juni 2023` / `11 June 2023` (the site's wording too).
 pub fn human_date(date: Date, lang: Lang) -> String {
-    const ID: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = usize::from(u8::from(date.month())) - 1;
-    let name = match lang {
-        Lang::Id => ID[month],
-        Lang::En => EN[month],
-    };
-    format!("{} {} {}", date.day(), name, date.year())
+    winner_catalog::clock::long_date(date, lang)
 }
 
 /// What to fix in one field.

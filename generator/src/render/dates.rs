@@ -1,55 +1,11 @@
 //! Dates in words, per language ("11 April 2023", "11 Juni 2023"), without ICU.
 
-use time::{Date, Month};
+use time::Date;
 use winner_catalog::Lang;
-
-const ID_MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The name of a month in a language.
-pub fn month_name(month: Month, lang: Lang) -> &'static str {
-    let index = usize::from(u8::from(month)) - 1;
-    match lang {
-        Lang::Id => ID_MONTHS[index],
-        Lang::En => EN_MONTHS[index],
-    }
-}
 
 /// Day, month name and year: `11 April 2023` (both languages put the day first).
 pub fn long(date: Date, lang: Lang) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        month_name(date.month(), lang),
-        date.year()
-    )
+    winner_catalog::clock::long_date(date, lang)
 }
 
 /// `YYYY-MM-DD`, for `<time datetime>` and machine-readable outputs.

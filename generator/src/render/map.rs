@@ -24,6 +24,8 @@ use winner_catalog::Lang;
 use super::RenderError;
 use super::i18n::Strings;
 use super::theme::fingerprinted;
+// Inline SVG is XML inside HTML: the sitemap's escaping (`&apos;` included) is valid in both.
+use super::sitemap::xml_escape as esc;
 
 /// Where a theme keeps the map data, relative to the theme folder.
 pub const DATA_FILE: &str = "data/indonesia-map.json";
@@ -446,22 +448,6 @@ pub fn locator_svg(data: &MapData, code: &str) -> String {
     s
 }
 
-/// Escapes text for HTML/XML content and attribute values.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -477,7 +463,7 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(esc("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
+        assert_eq!(esc("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&apos;");
     }
 
     #[test]
