@@ -137,3 +137,30 @@ fn check_and_build_the_good_site_exit_0() {
         assert!(!text.contains("__livereload"), "{}", path.display());
     }
 }
+
+#[test]
+fn check_reports_template_errors_at_their_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let theme_copy = dir.path().join("theme");
+    copy_dir(&theme(), &theme_copy);
+    // Break one expression on a known line of a template every issue page uses.
+    let template = theme_copy.join("templates/issue.html");
+    let text = fs::read_to_string(&template).expect("read issue.html");
+    let (line_no, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("{{ "))
+        .expect("issue.html prints something");
+    let broken_line = line.replacen("{{ ", "{{ 1 + ", 1);
+    let col = broken_line.find("{{ 1 + ").expect("inserted") + 4;
+    fs::write(&template, text.replacen(line, &broken_line, 1)).expect("write");
+    generator()
+        .arg("check")
+        .arg("--content")
+        .arg(good_content())
+        .arg("--theme")
+        .arg(&theme_copy)
+        .assert()
+        .code(1)
+        .stderr(contains(format!("issue.html:{}:{}", line_no + 1, col)));
+}
