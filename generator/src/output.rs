@@ -6,9 +6,14 @@
 //! is left as it was. Each build carries a marker file, [`MARKER`], so that `--out` can never
 //! point at a folder that holds something else (the content, the theme, `/`, a home folder).
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use crate::render::Output;
 
@@ -147,49 +152,140 @@ fn absolute(p: &Path) -> PathBuf {
 
 /// Writes `output` to `out` atomically (see the module docs). Call [`check_target`] first.
 pub fn write(output: &Output, out: &Path) -> Result<Written, OutputError> {
-    let name = out
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| OutputError::Refused {
-            path: out.to_path_buf(),
-            reason: "it has no folder name".into(),
-        })?
-        .to_owned();
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io_err("create", &parent))?;
-    let stamp = format!("{}-{}", std::process::id(), unique_suffix());
-    let fresh = parent.join(format!(".{name}.new-{stamp}"));
-    let backup = parent.join(format!(".{name}.old-{stamp}"));
+    let staging = Staging::begin(out)?;
+    output
+        .par_iter()
+        .try_for_each(|(rel, bytes)| staging.put(rel, bytes))?;
+    staging.commit()
+}
 
-    let written = match fill(output, &fresh) {
-        Ok(w) => w,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&fresh);
-            return Err(e);
-        }
-    };
-    let had_previous = out.exists();
-    if had_previous && let Err(e) = fs::rename(out, &backup) {
-        let _ = fs::remove_dir_all(&fresh);
-        return Err(io_err("move aside", out)(e));
+/// A build being written: files go into a fresh folder beside `out` as they are produced
+/// (from any number of threads), and [`Staging::commit`] swaps the folder in. Dropped without
+/// a commit, the fresh folder is removed and `out` is left as it was.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    fresh: PathBuf,
+    backup: PathBuf,
+    /// Folders already created inside `fresh`.
+    dirs: Mutex<HashSet<PathBuf>>,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    bytes: AtomicU64,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates the fresh folder beside `out`. Call [`check_target`] first.
+    pub fn begin(out: &Path) -> Result<Staging, OutputError> {
+        let name = out
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or_else(|| OutputError::Refused {
+                path: out.to_path_buf(),
+                reason: "it has no folder name".into(),
+            })?
+            .to_owned();
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(io_err("create", &parent))?;
+        let stamp = format!("{}-{}", std::process::id(), unique_suffix());
+        let fresh = parent.join(format!(".{name}.new-{stamp}"));
+        let backup = parent.join(format!(".{name}.old-{stamp}"));
+        fs::create_dir(&fresh).map_err(io_err("create", &fresh))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            fresh,
+            backup,
+            dirs: Mutex::new(HashSet::new()),
+            files: AtomicUsize::new(0),
+            pages: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            committed: false,
+        })
     }
-    if let Err(e) = fs::rename(&fresh, out) {
+
+    /// Writes one file of the build (`rel` is relative to the output folder).
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = self.fresh.join(safe_relative(rel)?);
+        if let Some(parent) = path.parent()
+            && parent != self.fresh
+        {
+            let known = self.dirs.lock().is_ok_and(|d| d.contains(parent));
+            if !known {
+                fs::create_dir_all(parent).map_err(io_err("create", parent))?;
+                if let Ok(mut d) = self.dirs.lock() {
+                    d.insert(parent.to_path_buf());
+                }
+            }
+        }
+        fs::write(&path, bytes).map_err(io_err("write", &path))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        if rel.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    /// Writes the marker and swaps the fresh folder in place of `out`; the previous build is
+    /// removed afterwards.
+    pub fn commit(mut self) -> Result<Written, OutputError> {
+        let marker = self.fresh.join(MARKER);
+        fs::write(
+            &marker,
+            "Written by `generator build`; this whole folder is replaced on every build.\n",
+        )
+        .map_err(io_err("write", &marker))?;
+        let written = Written {
+            files: self.files.load(Ordering::Relaxed),
+            pages: self.pages.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        };
+        let (out, fresh, backup) = (&self.out, &self.fresh, &self.backup);
+        let had_previous = out.exists();
         if had_previous {
-            let _ = fs::rename(&backup, out);
+            fs::rename(out, backup).map_err(io_err("move aside", out))?;
         }
-        let _ = fs::remove_dir_all(&fresh);
-        return Err(io_err("move into place", out)(e));
+        if let Err(e) = fs::rename(fresh, out) {
+            if had_previous {
+                let _ = fs::rename(backup, out);
+            }
+            return Err(io_err("move into place", out)(e));
+        }
+        self.committed = true;
+        if had_previous && let Err(e) = remove_tree(backup) {
+            tracing::warn!(
+                "could not remove the previous build `{}`: {e}",
+                backup.display()
+            );
+        }
+        Ok(written)
     }
-    if had_previous && let Err(e) = fs::remove_dir_all(&backup) {
-        tracing::warn!(
-            "could not remove the previous build `{}`: {e}",
-            backup.display()
-        );
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.fresh);
+        }
     }
-    Ok(written)
+}
+
+/// Removes a folder tree, its top-level entries in parallel (a previous build has thousands
+/// of files; removing them one by one would be a serial tail of every build).
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() {
+            remove_tree(&e.path())
+        } else {
+            fs::remove_file(e.path())
+        }
+    })?;
+    fs::remove_dir(dir)
 }
 
 fn unique_suffix() -> u128 {
@@ -197,36 +293,6 @@ fn unique_suffix() -> u128 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or_default()
-}
-
-/// Writes every file of `output` plus the marker into the new folder `dir`.
-fn fill(output: &Output, dir: &Path) -> Result<Written, OutputError> {
-    fs::create_dir(dir).map_err(io_err("create", dir))?;
-    let mut written = Written {
-        files: 0,
-        pages: 0,
-        bytes: 0,
-    };
-    for (rel, bytes) in output.iter() {
-        let rel_path = safe_relative(rel)?;
-        let path = dir.join(rel_path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io_err("create", parent))?;
-        }
-        fs::write(&path, bytes).map_err(io_err("write", &path))?;
-        written.files += 1;
-        written.bytes += bytes.len() as u64;
-        if rel.ends_with(".html") {
-            written.pages += 1;
-        }
-    }
-    let marker = dir.join(MARKER);
-    fs::write(
-        &marker,
-        "Written by `generator build`; this whole folder is replaced on every build.\n",
-    )
-    .map_err(io_err("write", &marker))?;
-    Ok(written)
 }
 
 /// `rel` as a relative path with only normal components.

@@ -51,6 +51,14 @@ pub struct Problems {
 }
 
 impl Problems {
+    /// The first output (write) failure, if that is what stopped the build: an environment
+    /// problem, not a content one.
+    pub fn output_failure(&self) -> Option<&RenderError> {
+        self.render
+            .iter()
+            .find(|e| matches!(e, RenderError::Output(_)))
+    }
+
     /// Number of errors (content errors plus theme/render errors).
     pub fn error_count(&self) -> usize {
         self.diagnostics.error_count() + self.render.len()
@@ -81,14 +89,50 @@ impl Problems {
     }
 }
 
-/// Loads, validates and renders. The theme is loaded even when the content has errors, so
-/// that one run reports both.
+/// A site rendered into a [`render::Sink`]: everything of [`Rendered`] but the output.
+#[derive(Debug)]
+pub struct Built {
+    /// The loaded site.
+    pub site: Site,
+    /// Warnings found while loading.
+    pub warnings: Diagnostics,
+    /// The date the windows were judged on.
+    pub today: Date,
+    /// When the build started (for the summary line).
+    pub started: Instant,
+}
+
+/// Loads, validates and renders into memory (see [`run_into`]).
 pub fn run(inputs: &Inputs) -> Result<Rendered, Problems> {
+    let out = std::sync::Mutex::new(Output::new());
+    let built = run_into(inputs, &|path, bytes| {
+        out.lock()
+            .map_err(|_| RenderError::Output("a render thread panicked".into()))?
+            .insert(path, bytes);
+        Ok(())
+    })?;
+    Ok(Rendered {
+        site: built.site,
+        output: out.into_inner().unwrap_or_default(),
+        warnings: built.warnings,
+        today: built.today,
+        started: built.started,
+    })
+}
+
+/// Loads, validates and renders, handing every output file to `sink` as it is rendered. The
+/// theme is loaded even when the content has errors, so that one run reports both.
+pub fn run_into(inputs: &Inputs, sink: &render::Sink<'_>) -> Result<Built, Problems> {
     let started = Instant::now();
-    let loaded = content::load_with_warnings(&LoadOptions {
-        content_dir: inputs.content_dir.clone(),
-    });
-    let theme = Theme::load(&inputs.theme_dir);
+    let (loaded, theme) = rayon::join(
+        || {
+            content::load_with_warnings(&LoadOptions {
+                content_dir: inputs.content_dir.clone(),
+            })
+        },
+        || Theme::load(&inputs.theme_dir),
+    );
+    tracing::debug!("loaded in {:.3} s", started.elapsed().as_secs_f64());
     let (loaded, theme) = match (loaded, theme) {
         (Ok(l), Ok(t)) => (l, t),
         (l, t) => {
@@ -102,8 +146,28 @@ pub fn run(inputs: &Inputs) -> Result<Rendered, Problems> {
         }
     };
     let today = winner_catalog::clock::today(inputs.as_of);
-    let config = &loaded.site.config;
-    let options = render::Options {
+    let options = options(inputs, &loaded.site, today);
+    match render::render_into(&loaded.site, &theme, &options, sink) {
+        Ok(()) => {
+            tracing::debug!("rendered in {:.3} s", started.elapsed().as_secs_f64());
+            Ok(Built {
+                site: loaded.site,
+                warnings: loaded.warnings,
+                today,
+                started,
+            })
+        }
+        Err(e) => Err(Problems {
+            diagnostics: loaded.warnings,
+            render: vec![e],
+        }),
+    }
+}
+
+/// The render options of `inputs` for `site`.
+pub fn options(inputs: &Inputs, site: &Site, today: Date) -> render::Options {
+    let config = &site.config;
+    render::Options {
         base_url: inputs
             .base_url
             .clone()
@@ -115,18 +179,5 @@ pub fn run(inputs: &Inputs) -> Result<Rendered, Problems> {
             .clone()
             .unwrap_or_else(|| config.submit_url.clone()),
         today,
-    };
-    match render::render(&loaded.site, &theme, &options) {
-        Ok(output) => Ok(Rendered {
-            site: loaded.site,
-            output,
-            warnings: loaded.warnings,
-            today,
-            started,
-        }),
-        Err(e) => Err(Problems {
-            diagnostics: loaded.warnings,
-            render: vec![e],
-        }),
     }
 }

@@ -6,6 +6,7 @@ use clap::Args;
 use time::Date;
 
 use super::{Failure, InputArgs, check_dirs, parse_date, report, report_warnings};
+use crate::render::RenderError;
 use crate::{output, pipeline};
 
 /// Arguments of `generator build`.
@@ -36,23 +37,34 @@ pub(super) fn run(args: &BuildArgs) -> Result<(), Failure> {
     let inputs = args
         .input
         .inputs(args.base_url.clone(), args.submit_url.clone(), args.as_of);
-    let rendered = match pipeline::run(&inputs) {
-        Ok(r) => r,
+    let staging =
+        output::Staging::begin(&args.out).map_err(|e| Failure::Environment(e.to_string()))?;
+    let sink = |path: String, bytes: Vec<u8>| {
+        staging
+            .put(&path, &bytes)
+            .map_err(|e| RenderError::Output(e.to_string()))
+    };
+    let built = match pipeline::run_into(&inputs, &sink) {
+        Ok(b) => b,
         Err(problems) => {
+            if let Some(e) = problems.output_failure() {
+                return Err(Failure::Environment(e.to_string()));
+            }
             report(&problems, &args.input.content);
             eprintln!("build failed; `{}` was left as it was", args.out.display());
             return Err(Failure::Content);
         }
     };
-    report_warnings(&rendered.warnings, &args.input.content);
-    let written = output::write(&rendered.output, &args.out)
+    report_warnings(&built.warnings, &args.input.content);
+    let written = staging
+        .commit()
         .map_err(|e| Failure::Environment(e.to_string()))?;
-    eprintln!("{}", summary(&rendered, written, &args.out));
+    eprintln!("{}", summary(&built, written, &args.out));
     Ok(())
 }
 
 /// `built 63 pages (12 provinces, 40 issues, 3 news, 4 pages; 70 files, 812 KB) into public/ in 0.21 s`.
-fn summary(r: &pipeline::Rendered, w: output::Written, out: &Path) -> String {
+fn summary(r: &pipeline::Built, w: output::Written, out: &Path) -> String {
     let issues: usize = r.site.provinces.iter().map(|p| p.issues.len()).sum();
     format!(
         "built {} pages ({} provinces, {issues} issues, {} news, {} pages; {} files, {} KB{}) into {}/ in {:.2} s",

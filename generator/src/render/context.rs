@@ -52,6 +52,8 @@ pub struct Assets {
     pub form_js: String,
     /// The thank-you page script.
     pub sent_js: String,
+    /// The search page script.
+    pub search_js: String,
 }
 
 /// What a page says about itself, for `<head>`, breadcrumbs and sources.
@@ -231,6 +233,11 @@ impl<'a> Env<'a> {
             css: theme.asset_url("site.css")?,
             form_js: theme.asset_url("form.js")?,
             sent_js: theme.asset_url("sent.js")?,
+            search_js: if cfg!(feature = "search") {
+                theme.asset_url("search.js")?
+            } else {
+                String::new()
+            },
         };
         let locators = match theme.map() {
             Some(data) => {
@@ -298,6 +305,9 @@ impl<'a> Env<'a> {
             let (words, _) = p.words.get(lang);
             let label = words.title.clone().unwrap_or_else(|| p.facts.title.clone());
             nav.push((label, page_route(p), p.slug.as_str()));
+        }
+        if cfg!(feature = "search") {
+            nav.push((self.t(lang, "nav.search")?, Route::Search, "search"));
         }
         nav.push((self.t(lang, "nav.apply")?, Route::Form, "form"));
         let path = meta.route.path(lang);

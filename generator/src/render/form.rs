@@ -94,16 +94,6 @@ fn kind_name(kind: FieldKind) -> &'static str {
     }
 }
 
-/// The form page and the thank-you page, in both languages.
-pub(crate) fn jobs(env: &Env<'_>) -> Result<Vec<Job>, RenderError> {
-    let mut jobs = Vec::new();
-    for lang in Lang::ALL {
-        jobs.push(form_page(env, lang)?);
-        jobs.push(sent_page(env, lang)?);
-    }
-    Ok(jobs)
-}
-
 /// The UI strings the form script reads from `data-*` attributes.
 const SCRIPT_STRINGS: [&str; 7] = [
     "sending",
@@ -115,7 +105,7 @@ const SCRIPT_STRINGS: [&str; 7] = [
     "too-many-words",
 ];
 
-fn form_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
+pub(crate) fn form_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     let mut m = Meta {
         route: Route::Form,
         title: env.t(lang, "form.title")?,
@@ -176,7 +166,7 @@ fn form_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     Ok(job(Route::Form, lang, "form.html", ctx))
 }
 
-fn sent_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
+pub(crate) fn sent_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     let m = Meta {
         route: Route::Sent,
         title: env.t(lang, "sent.title")?,
@@ -189,7 +179,5 @@ fn sent_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
         noindex: true,
     };
     let ctx = env.base(lang, &m)?;
-    let mut j = job(Route::Sent, lang, "sent.html", ctx);
-    j.alternates = None;
-    Ok(j)
+    Ok(job(Route::Sent, lang, "sent.html", ctx))
 }

@@ -24,6 +24,8 @@ pub mod i18n;
 pub mod map;
 pub mod markdown;
 pub mod pages;
+#[cfg(feature = "search")]
+mod search;
 pub mod sitemap;
 pub mod theme;
 pub mod urls;
@@ -109,6 +111,9 @@ pub enum RenderError {
     /// The content refers to something that does not exist (e.g. a topic slug).
     #[error("{0}")]
     Content(String),
+    /// The output could not be stored (a write failed); not a content problem.
+    #[error("{0}")]
+    Output(String),
 }
 
 /// One HTML page to render: its output path, template and full context.
@@ -119,55 +124,97 @@ pub(crate) struct Job {
     pub(crate) template: &'static str,
     /// The template context.
     pub(crate) context: tera::Context,
-    /// Site paths of the Indonesian and English versions, for the sitemap; `None` keeps
-    /// the page out of it (404, thank-you page).
-    pub(crate) alternates: Option<(String, String)>,
+}
+
+/// Receives each output file as it is rendered: `(relative path, bytes)`. Called from many
+/// threads at once; an `Err` stops the render.
+pub type Sink<'s> = dyn Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync + 's;
+
+/// Renders the whole site into memory (see [`render_into`]).
+pub fn render(site: &Site, theme: &Theme, options: &Options) -> Result<Output, RenderError> {
+    let out = std::sync::Mutex::new(Output::new());
+    render_into(site, theme, options, &|path, bytes| {
+        out.lock()
+            .map_err(|_| RenderError::Output("a render thread panicked".into()))?
+            .insert(path, bytes);
+        Ok(())
+    })?;
+    out.into_inner()
+        .map_err(|_| RenderError::Output("a render thread panicked".into()))
 }
 
 /// Renders the whole site: every HTML page in both languages, `catalog.json`, the sitemap,
-/// the Atom feeds, `robots.txt`, `404.html` and the theme's static files.
-pub fn render(site: &Site, theme: &Theme, options: &Options) -> Result<Output, RenderError> {
+/// the Atom feeds, `robots.txt`, `404.html` and the theme's static files, handing each file
+/// to `sink` as soon as it is rendered. Pages are built, rendered and handed over in
+/// parallel; nothing of a page is kept once `sink` returns.
+pub fn render_into(
+    site: &Site,
+    theme: &Theme,
+    options: &Options,
+    sink: &Sink<'_>,
+) -> Result<(), RenderError> {
     let env = context::Env::new(site, theme, options)?;
-    let mut jobs = pages::jobs(&env)?;
-    jobs.extend(form::jobs(&env)?);
-    let sitemap = sitemap::build(&env, &jobs);
-
-    let rendered: Vec<(String, Vec<u8>)> = jobs
-        .into_par_iter()
-        .map(|job| {
-            theme
-                .tera
-                .render(job.template, &job.context)
-                .map(|html| (job.path.clone(), html.into_bytes()))
-                .map_err(|source| RenderError::Page {
-                    path: job.path,
-                    source,
-                })
-        })
-        .collect::<Result<_, _>>()?;
-
-    let mut out: Output = rendered.into_iter().collect();
-    out.insert("sitemap.xml".into(), sitemap.into_bytes());
-    out.insert(
+    let specs = pages::specs(site);
+    // The search index is built on a thread of its own while the pages render.
+    std::thread::scope(|scope| {
+        #[cfg(feature = "search")]
+        let search = scope.spawn(|| search::build(&env, &specs));
+        #[cfg(not(feature = "search"))]
+        let _ = scope;
+        specs
+            .par_iter()
+            .try_for_each(|spec| render_page(&env, spec, sink))?;
+        #[cfg(feature = "search")]
+        for (path, bytes) in search
+            .join()
+            .map_err(|_| RenderError::Output("the search index thread panicked".into()))??
+        {
+            sink(path, bytes)?;
+        }
+        Ok::<(), RenderError>(())
+    })?;
+    sink(
+        "sitemap.xml".into(),
+        sitemap::build(&env, &specs).into_bytes(),
+    )?;
+    sink(
         "catalog.json".into(),
         catalog::build(site, options).to_json().into_bytes(),
-    );
+    )?;
     for (path, body) in feeds::build(&env)? {
-        out.insert(path, body.into_bytes());
+        sink(path, body.into_bytes())?;
     }
-    out.insert(
+    sink(
         "robots.txt".into(),
         format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
             options.base_url.trim_end_matches('/')
         )
         .into_bytes(),
-    );
+    )?;
     for asset in &theme.assets {
-        out.insert(asset.path.clone(), asset.bytes.clone());
+        sink(asset.path.clone(), asset.bytes.clone())?;
     }
     for locator in env.locators.values() {
-        out.insert(locator.path.clone(), locator.bytes.clone());
+        sink(locator.path.clone(), locator.bytes.clone())?;
     }
-    Ok(out)
+    Ok(())
+}
+
+/// Builds one page's context, renders it and hands it to `sink`.
+fn render_page(
+    env: &context::Env<'_>,
+    spec: &pages::Spec<'_>,
+    sink: &Sink<'_>,
+) -> Result<(), RenderError> {
+    let job = spec.job(env)?;
+    let mut html = Vec::with_capacity(16 * 1024);
+    env.theme
+        .tera
+        .render_to(job.template, &job.context, &mut html)
+        .map_err(|source| RenderError::Page {
+            path: job.path.clone(),
+            source,
+        })?;
+    sink(job.path, html)
 }

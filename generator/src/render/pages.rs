@@ -8,37 +8,111 @@ use super::context::{Env, Meta, page_route};
 use super::dates::DateView;
 use super::urls::{Route, form_for};
 use super::{Job, RenderError};
-use crate::content::model::PageLayout;
+use crate::content::model::{PageLayout, Topic};
+use crate::content::{Issue, NewsItem, Page, Province};
 
 /// How many news items the home page shows.
 const HOME_NEWS: usize = 3;
 
-/// Every content page in both languages, plus `404.html`.
-pub(crate) fn jobs(env: &Env<'_>) -> Result<Vec<Job>, RenderError> {
-    let mut jobs = Vec::new();
-    for lang in Lang::ALL {
-        jobs.push(home(env, lang)?);
-        jobs.push(provinces(env, lang)?);
-        for p in &env.site.provinces {
-            jobs.push(province(env, p, lang)?);
-            for i in &p.issues {
-                jobs.push(issue(env, p, i, lang)?);
-            }
-        }
-        jobs.push(topics(env, lang)?);
-        for t in &env.site.topics {
-            jobs.push(topic(env, t, lang)?);
-        }
-        jobs.push(news_list(env, lang)?);
-        for n in &env.site.news {
-            jobs.push(news_item(env, n, lang)?);
-        }
-        for p in &env.site.pages {
-            jobs.push(page(env, p, lang)?);
+/// One HTML page to render, before its context is built: cheap to list, so the whole site's
+/// pages can be enumerated up front (for the sitemap) and each built, rendered and written
+/// in parallel, then dropped.
+#[derive(Clone, Copy)]
+pub(crate) enum Spec<'a> {
+    Home(Lang),
+    Provinces(Lang),
+    Province(&'a Province, Lang),
+    Issue(&'a Province, &'a Issue, Lang),
+    Topics(Lang),
+    Topic(&'a Topic, Lang),
+    NewsList(Lang),
+    NewsItem(&'a NewsItem, Lang),
+    Page(&'a Page, Lang),
+    Form(Lang),
+    Sent(Lang),
+    Search(Lang),
+    NotFound,
+}
+
+impl<'a> Spec<'a> {
+    /// The page's route and language, or `None` for `404.html`.
+    pub(crate) fn route(&self) -> Option<(Route<'a>, Lang)> {
+        Some(match *self {
+            Spec::Home(l) => (Route::Home, l),
+            Spec::Provinces(l) => (Route::Provinces, l),
+            Spec::Province(p, l) => (Route::Province(&p.slug), l),
+            Spec::Issue(p, i, l) => (Route::Issue(&p.slug, &i.slug), l),
+            Spec::Topics(l) => (Route::Topics, l),
+            Spec::Topic(t, l) => (Route::Topic(&t.slug), l),
+            Spec::NewsList(l) => (Route::News, l),
+            Spec::NewsItem(n, l) => (Route::NewsItem(&n.slug), l),
+            Spec::Page(p, l) => (page_route(p), l),
+            Spec::Form(l) => (Route::Form, l),
+            Spec::Sent(l) => (Route::Sent, l),
+            Spec::Search(l) => (Route::Search, l),
+            Spec::NotFound => return None,
+        })
+    }
+
+    /// Whether the sitemap lists the page.
+    pub(crate) fn in_sitemap(&self) -> bool {
+        !matches!(self, Spec::Sent(_) | Spec::NotFound)
+    }
+
+    /// Builds the page's job (its context, Markdown body included).
+    pub(crate) fn job(&self, env: &Env<'a>) -> Result<Job, RenderError> {
+        match *self {
+            Spec::Home(l) => home(env, l),
+            Spec::Provinces(l) => provinces(env, l),
+            Spec::Province(p, l) => province(env, p, l),
+            Spec::Issue(p, i, l) => issue(env, p, i, l),
+            Spec::Topics(l) => topics(env, l),
+            Spec::Topic(t, l) => topic(env, t, l),
+            Spec::NewsList(l) => news_list(env, l),
+            Spec::NewsItem(n, l) => news_item(env, n, l),
+            Spec::Page(p, l) => page(env, p, l),
+            Spec::Form(l) => super::form::form_page(env, l),
+            Spec::Sent(l) => super::form::sent_page(env, l),
+            Spec::Search(l) => search_page(env, l),
+            Spec::NotFound => not_found(env),
         }
     }
-    jobs.push(not_found(env)?);
-    Ok(jobs)
+}
+
+/// Every HTML page in both languages (content pages, the form and its thank-you page), plus
+/// `404.html`.
+pub(crate) fn specs<'a>(site: &'a crate::content::Site) -> Vec<Spec<'a>> {
+    let mut specs = Vec::new();
+    for lang in Lang::ALL {
+        specs.push(Spec::Home(lang));
+        specs.push(Spec::Provinces(lang));
+        for p in &site.provinces {
+            specs.push(Spec::Province(p, lang));
+            for i in &p.issues {
+                specs.push(Spec::Issue(p, i, lang));
+            }
+        }
+        specs.push(Spec::Topics(lang));
+        for t in &site.topics {
+            specs.push(Spec::Topic(t, lang));
+        }
+        specs.push(Spec::NewsList(lang));
+        for n in &site.news {
+            specs.push(Spec::NewsItem(n, lang));
+        }
+        for p in &site.pages {
+            specs.push(Spec::Page(p, lang));
+        }
+    }
+    for lang in Lang::ALL {
+        specs.push(Spec::Form(lang));
+        specs.push(Spec::Sent(lang));
+        if cfg!(feature = "search") {
+            specs.push(Spec::Search(lang));
+        }
+    }
+    specs.push(Spec::NotFound);
+    specs
 }
 
 /// A job for `route` in `lang`, listed in the sitemap.
@@ -52,7 +126,6 @@ pub(crate) fn job(
         path: route.file(lang),
         template,
         context,
-        alternates: Some((route.path(Lang::Id), route.path(Lang::En))),
     }
 }
 
@@ -331,6 +404,37 @@ fn page(env: &Env<'_>, p: &crate::content::Page, lang: Lang) -> Result<Job, Rend
     Ok(job(route, lang, "page.html", ctx))
 }
 
+/// The search page. Without JavaScript (or before the index loads) it offers the plain
+/// province and topic lists; `search.js` turns the form into a live search over the Pagefind
+/// index, narrowed by province and topic.
+fn search_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
+    let mut m = meta(
+        Route::Search,
+        env.t(lang, "search.title")?,
+        env.t(lang, "search.description")?,
+        "search",
+    );
+    m.noindex = false;
+    let mut ctx = env.base(lang, &m)?;
+    let provinces: Vec<_> = env
+        .site
+        .provinces
+        .iter()
+        .map(|p| json!({ "name": p.facts.name, "href": Route::Province(&p.slug).path(lang) }))
+        .collect();
+    let topics: Vec<_> = env
+        .site
+        .topics
+        .iter()
+        .map(|t| json!({ "name": t.name.get(lang), "href": Route::Topic(&t.slug).path(lang) }))
+        .collect();
+    ctx.insert("provinces", &provinces);
+    ctx.insert("topics", &topics);
+    ctx.insert("provinces_href", &Route::Provinces.path(lang));
+    ctx.insert("topics_href", &Route::Topics.path(lang));
+    Ok(job(Route::Search, lang, "search.html", ctx))
+}
+
 fn not_found(env: &Env<'_>) -> Result<Job, RenderError> {
     let mut m = meta(
         Route::Home,
@@ -347,6 +451,5 @@ fn not_found(env: &Env<'_>) -> Result<Job, RenderError> {
         path: "404.html".into(),
         template: "404.html",
         context: ctx,
-        alternates: None,
     })
 }

@@ -1,7 +1,9 @@
 //! `sitemap.xml`: every indexable page with its `hreflang` pair (and `x-default`).
 
-use super::Job;
+use winner_catalog::Lang;
+
 use super::context::Env;
+use super::pages::Spec;
 use super::urls::absolute;
 
 /// Escapes text for XML element content and attribute values.
@@ -20,15 +22,19 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
-/// The sitemap of the jobs that carry alternates, sorted by URL.
-pub(crate) fn build(env: &Env<'_>, jobs: &[Job]) -> String {
+/// The sitemap of the pages that belong in it, sorted by URL.
+pub(crate) fn build(env: &Env<'_>, specs: &[Spec<'_>]) -> String {
     let base = &env.options.base_url;
-    let mut entries: Vec<(String, &str, &str)> = jobs
+    let mut entries: Vec<(String, String, String)> = specs
         .iter()
-        .filter_map(|j| {
-            let (id, en) = j.alternates.as_ref()?;
-            let own = if j.path.starts_with("en/") { en } else { id };
-            Some((absolute(base, own), id.as_str(), en.as_str()))
+        .filter(|s| s.in_sitemap())
+        .filter_map(|s| {
+            let (route, lang) = s.route()?;
+            Some((
+                absolute(base, &route.path(lang)),
+                route.path(Lang::Id),
+                route.path(Lang::En),
+            ))
         })
         .collect();
     entries.sort();
@@ -36,8 +42,8 @@ pub(crate) fn build(env: &Env<'_>, jobs: &[Job]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for (loc, id, en) in entries {
-        let id = xml_escape(&absolute(base, id));
-        let en = xml_escape(&absolute(base, en));
+        let id = xml_escape(&absolute(base, &id));
+        let en = xml_escape(&absolute(base, &en));
         xml.push_str(&format!(
             "<url><loc>{}</loc>\
              <xhtml:link rel=\"alternate\" hreflang=\"id\" href=\"{id}\"/>\

@@ -39,6 +39,8 @@ pub enum Route<'a> {
     Form,
     /// `/ajukan/terkirim/`, `/en/apply/sent/`.
     Sent,
+    /// `/cari/`, `/en/search/`.
+    Search,
 }
 
 impl Route<'_> {
@@ -59,6 +61,7 @@ impl Route<'_> {
             Route::Page { id, en: english } => format!("{}/", if en { english } else { id }),
             Route::Form => format!("{}/", w("ajukan", "apply")),
             Route::Sent => format!("{}/", w("ajukan/terkirim", "apply/sent")),
+            Route::Search => format!("{}/", w("cari", "search")),
         };
         format!("{prefix}{rest}")
     }

@@ -3,6 +3,7 @@
 
 mod check;
 mod cli;
+mod golden;
 mod load;
 mod new;
 mod output;

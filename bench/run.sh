@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The generator against Hugo 0.111 and the floor, side by side (issue #7). A benchmark, not a
+# test: CI does not run it.
+#
+#   bench/run.sh                       10,000 issues over 38 provinces, 3 alternating rounds
+#   RUNS=5 ISSUES=2000 bench/run.sh    other sizes
+#
+# Installs what is missing (Debian's hugo and time), builds the generator in release, writes the synthetic site once into $BENCH_DIR (bench/gen_content.py,
+# reused while its arguments and the script are unchanged), then runs, RUNS times in turn:
+#   generator  `generator build`, search index included (built in-process, see
+#              generator/src/render/search.rs)
+#   hugo       `hugo --quiet` on the same pages
+#   floor      read every content file, pulldown-cmark every body, write the same files with
+#              the same sizes as the generator wrote (generator/examples/floor.rs)
+# and prints, for each, the median wall time, CPU time (user+sys) and peak RSS, measured by
+# /usr/bin/time, then the ratios generator / Hugo and generator / floor.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+RUNS=${RUNS:-3}
+ISSUES=${ISSUES:-10000}
+PROVINCES=${PROVINCES:-38}
+SEED=${SEED:-42}
+BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/winner-bench}
+AS_OF=2023-06-01
+
+need_apt() { # command package
+    command -v "$1" >/dev/null 2>&1 && return
+    echo "installing $2 (apt-get)" >&2
+    apt-get install -y "$2" >/dev/null || { apt-get update >/dev/null && apt-get install -y "$2" >/dev/null; }
+}
+need_apt hugo hugo
+[ -x /usr/bin/time ] || need_apt /usr/bin/time time
+
+echo "building the generator (release)" >&2
+cargo build --quiet --release -p generator --bin generator --example floor --manifest-path "$ROOT/Cargo.toml"
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+GEN="$TARGET/release/generator"
+FLOOR="$TARGET/release/examples/floor"
+
+stamp="$ISSUES $PROVINCES $SEED $(sha256sum "$ROOT/bench/gen_content.py" | cut -c1-16)"
+if [ "$(cat "$BENCH_DIR/.stamp" 2>/dev/null)" != "$stamp" ]; then
+    echo "writing the synthetic site into $BENCH_DIR" >&2
+    python3 "$ROOT/bench/gen_content.py" "$BENCH_DIR" --issues "$ISSUES" --provinces "$PROVINCES" --seed "$SEED" >&2
+    echo "$stamp" >"$BENCH_DIR/.stamp"
+fi
+OUT="$BENCH_DIR/out"
+mkdir -p "$OUT"
+RESULTS="$OUT/results.tsv"
+: >"$RESULTS"
+
+measure() { # name command...
+    local name=$1 wall user sys rss cpu load
+    shift
+    sync
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    /usr/bin/time -o "$OUT/$name.time" -f '%e %U %S %M' "$@" >"$OUT/$name.log" 2>&1 \
+        || { echo "$name failed; see $OUT/$name.log" >&2; exit 1; }
+    read -r wall user sys rss <"$OUT/$name.time"
+    cpu=$(python3 -c "print(round($user + $sys, 2))")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$wall" "$cpu" "$rss" "$load" >>"$RESULTS"
+    printf '  %-9s %6.2f s wall  %6.2f CPU-s  %5d MiB  (load before: %s)\n' "$name" "$wall" "$cpu" "$((rss / 1024))" "$load" >&2
+}
+
+for round in $(seq 1 "$RUNS"); do
+    echo "round $round of $RUNS" >&2
+    measure generator env GENERATOR_LOG=generator=debug bash -c "'$GEN' build --content '$BENCH_DIR/content' --theme '$ROOT/themes/default' --out '$OUT/generator' --base-url https://winner.example --as-of $AS_OF"
+    measure hugo bash -c "cd '$BENCH_DIR/hugo' && rm -rf '$OUT/hugo' && hugo --quiet -d '$OUT/hugo'"
+    measure floor "$FLOOR" "$BENCH_DIR/content" "$OUT/floor" "$OUT/generator"
+done
+
+files=$(find "$OUT/generator" -type f | wc -l)
+bytes=$(find "$OUT/generator" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+gen_pages=$(find "$OUT/generator" -name '*.html' -not -path '*/pagefind/*' | wc -l)
+hugo_pages=$(find "$OUT/hugo" -name '*.html' | wc -l)
+grep -h "search index\|loaded in\|rendered in" "$OUT/generator.log" | sed 's/^/generator (last run): /'
+python3 - "$RESULTS" "$gen_pages" "$hugo_pages" "$files" "$bytes" <<'EOF'
+import statistics, sys
+rows = [l.split("\t") for l in open(sys.argv[1]).read().splitlines()]
+med = {}
+for name in ("generator", "hugo", "floor"):
+    r = [x for x in rows if x[0] == name]
+    med[name] = tuple(statistics.median(float(x[i]) for x in r) for i in (1, 2, 3))
+gen_pages, hugo_pages, files, size = sys.argv[2:]
+print(f"generator output: {gen_pages} HTML pages, {files} files, {int(size) / 1e6:.0f} MB (with the search index); hugo: {hugo_pages} HTML pages")
+print(f"{'':10} {'wall s':>8} {'CPU s':>8} {'peak RSS MiB':>13}   (medians of {len(rows) // 3} runs)")
+for name, (w, c, m) in med.items():
+    print(f"{name:10} {w:8.2f} {c:8.2f} {m / 1024:13.0f}")
+g, h, f = med["generator"], med["hugo"], med["floor"]
+print(f"generator / hugo   wall {g[0] / h[0]:.3f}  CPU {g[1] / h[1]:.3f}  RSS {g[2] / h[2]:.3f}   (targets: wall <= 0.15, RSS <= 0.15)")
+print(f"generator / floor  wall {g[0] / f[0]:.2f}  CPU {g[1] / f[1]:.2f}  RSS {g[2] / f[2]:.2f}   (aim: wall <= 2)")
+EOF
