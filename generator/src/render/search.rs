@@ -108,6 +108,7 @@ pub(crate) fn build(
     let started = std::time::Instant::now();
     let records = records(env, specs)?;
     let count = records.len();
+    tracing::debug!("search index: records made in {:.3} s", started.elapsed().as_secs_f64());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -131,6 +132,7 @@ pub(crate) fn build(
                 .await
                 .map_err(|e| fail("record", e))?;
         }
+        tracing::debug!("search index: records added in {:.3} s", started.elapsed().as_secs_f64());
         let files = index.get_files().await.map_err(|e| fail("build", e))?;
         let mut out: Vec<(String, Vec<u8>)> = files
             .into_iter()
