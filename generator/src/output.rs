@@ -1,10 +1,18 @@
 //! Writing a rendered site to disk without ever leaving a half-built site behind.
 //!
-//! The files go into a fresh folder beside `--out` (same parent, so renames stay on one file
-//! system); only when every file is written is the previous build renamed to a backup name,
-//! the new one renamed into place and the backup removed. If anything fails, the previous site
-//! is left as it was. Each build carries a marker file, [`MARKER`], so that `--out` can never
-//! point at a folder that holds something else (the content, the theme, `/`, a home folder).
+//! The files go into a staging folder beside `--out` (same parent, so renames stay on one file
+//! system); only when every file is written is the previous build renamed aside, the new one
+//! renamed into place, and the previous build kept as the *spare*, `.NAME.spare`. If anything
+//! fails, the previous site is left as it was. Each build carries a marker file, [`MARKER`], so
+//! that `--out` can never point at a folder that holds something else (the content, the theme,
+//! `/`, a home folder).
+//!
+//! Why a spare: the next build takes it as its staging folder and overwrites its files in
+//! place, skipping files whose bytes are already right, then deletes what the new build did
+//! not write. Creating and deleting tens of thousands of page folders on every build was half
+//! of a large build's time (ext4 inode allocation after mass deletion; see BENCHMARKS.md),
+//! and unchanged files keep their modification times, which helps `rsync`-style deploys. The
+//! price is a second copy of the site on disk beside `--out`.
 
 use std::collections::HashSet;
 use std::fs;
@@ -159,16 +167,20 @@ pub fn write(output: &Output, out: &Path) -> Result<Written, OutputError> {
     staging.commit()
 }
 
-/// A build being written: files go into a fresh folder beside `out` as they are produced
+/// A build being written: files go into the staging folder beside `out` as they are produced
 /// (from any number of threads), and [`Staging::commit`] swaps the folder in. Dropped without
-/// a commit, the fresh folder is removed and `out` is left as it was.
+/// a commit, the staging folder is removed and `out` is left as it was.
 #[derive(Debug)]
 pub struct Staging {
     out: PathBuf,
     fresh: PathBuf,
     backup: PathBuf,
-    /// Folders already created inside `fresh`.
-    dirs: Mutex<HashSet<PathBuf>>,
+    spare: PathBuf,
+    /// Whether `fresh` started as the spare of an earlier build (its files are overwritten
+    /// and whatever this build does not write is removed at commit).
+    reused: bool,
+    /// Files written by this build, relative to `fresh` (only tracked when `reused`).
+    written: Mutex<HashSet<PathBuf>>,
     files: AtomicUsize,
     pages: AtomicUsize,
     bytes: AtomicU64,
@@ -176,7 +188,8 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Creates the fresh folder beside `out`. Call [`check_target`] first.
+    /// Prepares the staging folder beside `out`: the spare of an earlier build when there is
+    /// one (it carries [`MARKER`]), else a new empty folder. Call [`check_target`] first.
     pub fn begin(out: &Path) -> Result<Staging, OutputError> {
         let name = out
             .file_name()
@@ -194,12 +207,20 @@ impl Staging {
         let stamp = format!("{}-{}", std::process::id(), unique_suffix());
         let fresh = parent.join(format!(".{name}.new-{stamp}"));
         let backup = parent.join(format!(".{name}.old-{stamp}"));
-        fs::create_dir(&fresh).map_err(io_err("create", &fresh))?;
+        let spare = parent.join(format!(".{name}.spare"));
+        // Taking the spare is one rename; a concurrent build that took it first just makes
+        // this one start from an empty folder.
+        let reused = is_build(&spare) && fs::rename(&spare, &fresh).is_ok();
+        if !reused {
+            fs::create_dir(&fresh).map_err(io_err("create", &fresh))?;
+        }
         Ok(Staging {
             out: out.to_path_buf(),
             fresh,
             backup,
-            dirs: Mutex::new(HashSet::new()),
+            spare,
+            reused,
+            written: Mutex::new(HashSet::new()),
             files: AtomicUsize::new(0),
             pages: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
@@ -209,30 +230,62 @@ impl Staging {
 
     /// Writes one file of the build (`rel` is relative to the output folder).
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        let path = self.fresh.join(safe_relative(rel)?);
-        if let Some(parent) = path.parent()
-            && parent != self.fresh
-        {
-            let known = self.dirs.lock().is_ok_and(|d| d.contains(parent));
-            if !known {
-                fs::create_dir_all(parent).map_err(io_err("create", parent))?;
-                if let Ok(mut d) = self.dirs.lock() {
-                    d.insert(parent.to_path_buf());
-                }
+        let rel_path = safe_relative(rel)?;
+        let path = self.fresh.join(rel_path);
+        if self.reused {
+            if let Ok(mut w) = self.written.lock() {
+                w.insert(rel_path.to_path_buf());
+            }
+            if same_bytes(&path, bytes) {
+                self.count(rel, bytes);
+                return Ok(());
             }
         }
-        fs::write(&path, bytes).map_err(io_err("write", &path))?;
+        match fs::write(&path, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                // The folder does not exist yet: create it (and any missing parents) once.
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent).map_err(io_err("create", parent))?;
+                }
+                fs::write(&path, bytes).map_err(io_err("write", &path))?;
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotADirectory && self.reused => {
+                // The spare has a file where this build wants a folder.
+                remove_file_ancestors(&self.fresh, rel_path)?;
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent).map_err(io_err("create", parent))?;
+                }
+                fs::write(&path, bytes).map_err(io_err("write", &path))?;
+            }
+            Err(e) if e.kind() == io::ErrorKind::IsADirectory && self.reused => {
+                // The spare has a folder where this build wants a file.
+                remove_tree(&path).map_err(io_err("remove", &path))?;
+                fs::write(&path, bytes).map_err(io_err("write", &path))?;
+            }
+            other => other.map_err(io_err("write", &path))?,
+        }
+        self.count(rel, bytes);
+        Ok(())
+    }
+
+    fn count(&self, rel: &str, bytes: &[u8]) {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         if rel.ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
         }
-        Ok(())
     }
 
-    /// Writes the marker and swaps the fresh folder in place of `out`; the previous build is
-    /// removed afterwards.
+    /// Removes what the spare held and this build did not write, writes the marker, and swaps
+    /// the staging folder in place of `out`; the previous build becomes the next spare.
     pub fn commit(mut self) -> Result<Written, OutputError> {
+        if self.reused {
+            let written = std::mem::take(&mut *self.written.lock().map_err(|_| {
+                io_err("clean", &self.fresh)(io::Error::other("a writer thread panicked"))
+            })?);
+            remove_unwritten(&self.fresh, Path::new(""), &written)
+                .map_err(io_err("clean", &self.fresh))?;
+        }
         let marker = self.fresh.join(MARKER);
         fs::write(
             &marker,
@@ -256,7 +309,10 @@ impl Staging {
             return Err(io_err("move into place", out)(e));
         }
         self.committed = true;
-        if had_previous && let Err(e) = remove_tree(backup) {
+        if had_previous
+            && fs::rename(backup, &self.spare).is_err()
+            && let Err(e) = remove_tree(backup)
+        {
             tracing::warn!(
                 "could not remove the previous build `{}`: {e}",
                 backup.display()
@@ -266,9 +322,65 @@ impl Staging {
     }
 }
 
+/// Removes the files that stand where `rel`'s folders should be, under `root`.
+fn remove_file_ancestors(root: &Path, rel: &Path) -> Result<(), OutputError> {
+    for ancestor in rel.ancestors().skip(1) {
+        let path = root.join(ancestor);
+        if ancestor.as_os_str().is_empty() {
+            continue;
+        }
+        if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+            fs::remove_file(&path).map_err(io_err("remove", &path))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `dir` is a folder written by a build (it has the marker file).
+fn is_build(dir: &Path) -> bool {
+    dir.join(MARKER).is_file()
+}
+
+/// Whether the file at `path` already holds exactly `bytes` (reading is much cheaper than
+/// rewriting: no block allocation, no journal entry, the modification time kept).
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+            fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// Removes, under `root/rel`, every file not in `keep` (paths relative to `root`) and every
+/// folder left empty, the top-level entries in parallel. The marker is kept.
+fn remove_unwritten(root: &Path, rel: &Path, keep: &HashSet<PathBuf>) -> io::Result<()> {
+    let dir = root.join(rel);
+    let entries: Vec<fs::DirEntry> = fs::read_dir(&dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|e| {
+        let child = rel.join(e.file_name());
+        if e.file_type()?.is_dir() {
+            remove_unwritten(root, &child, keep)?;
+            if fs::read_dir(e.path())?.next().is_none() {
+                fs::remove_dir(e.path())?;
+            }
+            Ok(())
+        } else if keep.contains(&child) || child.as_os_str() == MARKER {
+            Ok(())
+        } else {
+            fs::remove_file(e.path())
+        }
+    })
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
+        if self.committed {
+            return;
+        }
+        // A reused spare goes back to being the spare (its bytes do not matter for
+        // correctness, only for speed); a new folder is removed.
+        if !(self.reused && fs::rename(&self.fresh, &self.spare).is_ok()) {
             let _ = fs::remove_dir_all(&self.fresh);
         }
     }

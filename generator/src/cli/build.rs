@@ -15,7 +15,8 @@ pub struct BuildArgs {
     /// Where the inputs are.
     #[command(flatten)]
     pub input: InputArgs,
-    /// The output folder; replaced as a whole when the build succeeds.
+    /// The output folder; replaced as a whole when the build succeeds. The build before it
+    /// is kept beside it as `.DIR.spare` and reused by the next build (fewer files to create).
     #[arg(long, value_name = "DIR", default_value = "public")]
     pub out: PathBuf,
     /// Public base URL (default: `base_url` of site.yaml).

@@ -34,12 +34,132 @@ fn writes_then_replaces_the_whole_folder() {
         "two"
     );
     assert!(!out.join("old").exists(), "stale files are gone");
-    // No temporary or backup folders are left beside it.
-    let names: Vec<_> = fs::read_dir(dir.path())
+    // No temporary folders are left beside it: only the previous build, kept as the spare.
+    let mut names: Vec<_> = fs::read_dir(dir.path())
         .expect("list")
         .map(|e| e.expect("entry").file_name())
         .collect();
-    assert_eq!(names, ["public"]);
+    names.sort();
+    assert_eq!(names, [".public.spare", "public"]);
+    assert_eq!(
+        fs::read_to_string(dir.path().join(".public.spare/index.html")).expect("read"),
+        "one",
+        "the spare is the previous build"
+    );
+}
+
+/// Builds `builds` one after another into `out` (so later ones reuse the spare), then checks
+/// the last one is exactly what a build into an empty folder writes, empty folders included.
+fn assert_reuse_matches_fresh(builds: &[BTreeMap<String, Vec<u8>>]) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("public");
+    for b in builds {
+        output::write(b, &out).expect("write");
+    }
+    let last = builds.last().expect("at least one build");
+    let fresh = dir.path().join("fresh");
+    output::write(last, &fresh).expect("write fresh");
+    assert_eq!(snapshot(&out), snapshot(&fresh));
+    assert_eq!(folders(&out), folders(&fresh), "no folder left over");
+}
+
+fn folders(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| e.path().strip_prefix(dir).expect("prefix").to_path_buf())
+        .collect()
+}
+
+#[test]
+fn a_build_over_the_spare_equals_a_build_into_an_empty_folder() {
+    assert_reuse_matches_fresh(&[
+        site(&[
+            ("index.html", "one"),
+            ("old/deep/index.html", "stale"),
+            ("same.css", "body{}"),
+            ("catalog.json", "{}"),
+        ]),
+        site(&[("index.html", "two")]),
+        site(&[
+            ("index.html", "three"),
+            ("same.css", "body{}"),
+            ("new/index.html", "new page"),
+            ("catalog.json", "{\"changed\":1}"),
+        ]),
+    ]);
+}
+
+#[test]
+fn a_build_over_the_spare_swaps_files_and_folders() {
+    // The spare has a file where the new build wants a folder, and the other way round.
+    assert_reuse_matches_fresh(&[
+        site(&[("a", "file"), ("b/index.html", "page"), ("c/d/e", "deep")]),
+        site(&[("index.html", "x")]),
+        site(&[("a/index.html", "page"), ("b", "file"), ("c/d", "file")]),
+    ]);
+}
+
+#[test]
+fn unchanged_files_are_not_rewritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("public");
+    let same = site(&[("index.html", "same"), ("changes.html", "1")]);
+    output::write(&same, &out).expect("first");
+    let mtime = |p: &std::path::Path| fs::metadata(p).expect("stat").modified().expect("mtime");
+    let first = mtime(&out.join("index.html"));
+    output::write(&same, &out).expect("second");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let third = site(&[("index.html", "same"), ("changes.html", "2")]);
+    output::write(&third, &out).expect("third, over the first build");
+    assert_eq!(mtime(&out.join("index.html")), first, "same bytes: kept");
+    assert!(mtime(&out.join("changes.html")) > first, "new bytes: written");
+    assert_eq!(
+        fs::read_to_string(out.join("changes.html")).expect("read"),
+        "2"
+    );
+}
+
+#[test]
+fn a_spare_without_the_marker_is_left_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("public");
+    let foreign = dir.path().join(".public.spare");
+    fs::create_dir_all(&foreign).expect("mkdir");
+    fs::write(foreign.join("notes.txt"), "precious").expect("write");
+    for text in ["one", "two", "three"] {
+        output::write(&site(&[("index.html", text)]), &out).expect("write");
+    }
+    assert_eq!(snapshot(&foreign).len(), 1, "nothing added or removed");
+    assert_eq!(
+        fs::read_to_string(foreign.join("notes.txt")).expect("read"),
+        "precious"
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).expect("list").count(),
+        2,
+        "previous builds removed, not kept"
+    );
+}
+
+#[test]
+fn a_failed_build_over_the_spare_keeps_the_site_and_the_spare() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("public");
+    output::write(&site(&[("index.html", "one")]), &out).expect("first");
+    output::write(&site(&[("index.html", "two")]), &out).expect("second");
+    let before = snapshot(&out);
+    let bad = site(&[("index.html", "three"), ("../escape.html", "x")]);
+    output::write(&bad, &out).expect_err("unsafe path");
+    assert_eq!(snapshot(&out), before);
+    assert!(dir.path().join(".public.spare").is_dir(), "spare kept");
+    output::write(&site(&[("index.html", "four")]), &out).expect("next build");
+    assert_eq!(
+        fs::read_to_string(out.join("index.html")).expect("read"),
+        "four"
+    );
 }
 
 #[test]
