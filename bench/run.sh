@@ -5,15 +5,20 @@
 #   bench/run.sh                       10,000 issues over 38 provinces, 3 alternating rounds
 #   RUNS=5 ISSUES=2000 bench/run.sh    other sizes
 #
-# Installs what is missing (Debian's hugo and time), builds the generator in release, writes the synthetic site once into $BENCH_DIR (bench/gen_content.py,
-# reused while its arguments and the script are unchanged), then runs, RUNS times in turn:
-#   generator  `generator build`, search index included (built in-process, see
-#              generator/src/render/search.rs)
-#   hugo       `hugo --quiet` on the same pages
-#   floor      read every content file, pulldown-cmark every body, write the same files with
-#              the same sizes as the generator wrote (generator/examples/floor.rs)
+# Installs what is missing (Debian's hugo and time), builds the generator in release, writes
+# the synthetic site once into $BENCH_DIR (bench/gen_content.py, reused while its arguments
+# and the script are unchanged), then runs, RUNS times in turn:
+#   generator       `generator build` over its previous output (the usual rebuild: the
+#                   previous build and its spare exist; see generator/src/output.rs), search
+#                   index included (built in-process, generator/src/render/search.rs)
+#   generator-cold  the same with no previous output or spare (removed before the timing)
+#   hugo            `hugo --quiet` over its previous output (Hugo's default: it overwrites)
+#   hugo-cold       the same into an empty folder (removed before the timing)
+#   floor           read every content file, pulldown-cmark every body, write the same files
+#                   with the same sizes as the generator wrote, over the previous floor output
+#                   (generator/examples/floor.rs)
 # and prints, for each, the median wall time, CPU time (user+sys) and peak RSS, measured by
-# /usr/bin/time, then the ratios generator / Hugo and generator / floor.
+# /usr/bin/time, then the ratios generator / Hugo (warm and cold) and generator / floor.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,13 +64,23 @@ measure() { # name command...
     read -r wall user sys rss <"$OUT/$name.time"
     cpu=$(python3 -c "print(round($user + $sys, 2))")
     printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$wall" "$cpu" "$rss" "$load" >>"$RESULTS"
-    printf '  %-9s %6.2f s wall  %6.2f CPU-s  %5d MiB  (load before: %s)\n' "$name" "$wall" "$cpu" "$((rss / 1024))" "$load" >&2
+    printf '  %-15s %6.2f s wall  %6.2f CPU-s  %5d MiB  (load before: %s)\n' "$name" "$wall" "$cpu" "$((rss / 1024))" "$load" >&2
 }
 
+gen_build() { # gen_build OUT
+    measure "$1" env GENERATOR_LOG=generator=debug "$GEN" build --content "$BENCH_DIR/content" \
+        --theme "$ROOT/themes/default" --out "$OUT/$1" --base-url https://winner.example --as-of "$AS_OF"
+}
+hugo_build() { # hugo_build NAME OUT
+    measure "$1" bash -c "cd '$BENCH_DIR/hugo' && hugo --quiet -d '$2'"
+}
 for round in $(seq 1 "$RUNS"); do
     echo "round $round of $RUNS" >&2
-    measure generator env GENERATOR_LOG=generator=debug bash -c "'$GEN' build --content '$BENCH_DIR/content' --theme '$ROOT/themes/default' --out '$OUT/generator' --base-url https://winner.example --as-of $AS_OF"
-    measure hugo bash -c "cd '$BENCH_DIR/hugo' && rm -rf '$OUT/hugo' && hugo --quiet -d '$OUT/hugo'"
+    gen_build generator
+    hugo_build hugo "$OUT/hugo"
+    rm -rf "$OUT/generator-cold" "$OUT/.generator-cold.spare" "$OUT/hugo-cold"
+    gen_build generator-cold
+    hugo_build hugo-cold "$OUT/hugo-cold"
     measure floor "$FLOOR" "$BENCH_DIR/content" "$OUT/floor" "$OUT/generator"
 done
 
@@ -78,15 +93,17 @@ python3 - "$RESULTS" "$gen_pages" "$hugo_pages" "$files" "$bytes" <<'EOF'
 import statistics, sys
 rows = [l.split("\t") for l in open(sys.argv[1]).read().splitlines()]
 med = {}
-for name in ("generator", "hugo", "floor"):
+for name in ("generator", "hugo", "generator-cold", "hugo-cold", "floor"):
     r = [x for x in rows if x[0] == name]
     med[name] = tuple(statistics.median(float(x[i]) for x in r) for i in (1, 2, 3))
 gen_pages, hugo_pages, files, size = sys.argv[2:]
 print(f"generator output: {gen_pages} HTML pages, {files} files, {int(size) / 1e6:.0f} MB (with the search index); hugo: {hugo_pages} HTML pages")
-print(f"{'':10} {'wall s':>8} {'CPU s':>8} {'peak RSS MiB':>13}   (medians of {len(rows) // 3} runs)")
+print(f"{'':15} {'wall s':>8} {'CPU s':>8} {'peak RSS MiB':>13}   (medians of {len(rows) // len(med)} runs)")
 for name, (w, c, m) in med.items():
-    print(f"{name:10} {w:8.2f} {c:8.2f} {m / 1024:13.0f}")
-g, h, f = med["generator"], med["hugo"], med["floor"]
-print(f"generator / hugo   wall {g[0] / h[0]:.3f}  CPU {g[1] / h[1]:.3f}  RSS {g[2] / h[2]:.3f}   (targets: wall <= 0.15, RSS <= 0.15)")
-print(f"generator / floor  wall {g[0] / f[0]:.2f}  CPU {g[1] / f[1]:.2f}  RSS {g[2] / f[2]:.2f}   (aim: wall <= 2)")
+    print(f"{name:15} {w:8.2f} {c:8.2f} {m / 1024:13.0f}")
+def ratio(label, a, b, note=""):
+    print(f"{label:27} wall {a[0] / b[0]:.3f}  CPU {a[1] / b[1]:.3f}  RSS {a[2] / b[2]:.3f}   {note}")
+ratio("generator / hugo", med["generator"], med["hugo"], "(targets: wall <= 0.15, RSS <= 0.15)")
+ratio("generator-cold / hugo-cold", med["generator-cold"], med["hugo-cold"])
+ratio("generator / floor", med["generator"], med["floor"], "(aim: wall <= 2)")
 EOF
