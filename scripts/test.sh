@@ -7,8 +7,9 @@
 #   3. page quality over every HTML page of both builds, both languages: Nu Html Checker, axe-core
 #      (WCAG 2.2 AA), lychee (internal links and #anchors), 30 KiB budget, no request off this
 #      machine, no sideways scrolling at 320 px
-#   4. browser end-to-end tests of the proposal form against the real submit-fn and moto,
-#      with screenshots in tests/artifacts/screenshots/
+#   4. browser end-to-end tests of the proposal form against the real submit-fn and moto, and
+#      of the search page against the real Pagefind index (also under the deployed CSP and
+#      without JS), with screenshots in tests/artifacts/screenshots/
 #   5. deployment: the SAM template expanded and linted offline, the workflows linted, the
 #      Lambda zip built and invoked locally with the event fixtures
 # and closes with "N passed, N failed" over the checks of steps 1-5 (cargo test prints its own).
@@ -25,7 +26,7 @@ quick=false
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) die "unknown option $arg" ;;
   esac
 done
@@ -160,7 +161,7 @@ export E2E_QUALITY_SITES
 t0=$SECONDS
 set +e
 (cd "$E2E_DIR" && timeout 1500 node --test --test-concurrency=2 --test-reporter=spec \
-  harness.test.mjs validators.test.mjs pages.test.mjs form.test.mjs screenshots.test.mjs) 2>&1 | tee "$LOGS/node-test.log"
+  harness.test.mjs validators.test.mjs pages.test.mjs form.test.mjs search.test.mjs screenshots.test.mjs) 2>&1 | tee "$LOGS/node-test.log"
 node_rc=${PIPESTATUS[0]}
 set -e
 node_pass=$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$LOGS/node-test.log" | tail -n1)

@@ -58,6 +58,12 @@ for (const site of sites) {
       assert.ok(all.some((p) => p.path.startsWith('/en/')), 'has /en/ pages');
     });
 
+    // The search pages are checked here as they load (before anyone types, Pagefind is not
+    // fetched); search.test.mjs checks them with results shown.
+    test(`${site.name}: the search pages are among the pages checked`, () => {
+      for (const path of ['/cari/', '/en/search/']) assert.ok(all.some((p) => p.path === path), `has ${path}`);
+    });
+
     let ctx;
     before(async () => { ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } }); });
     after(async () => { await ctx?.close(); });

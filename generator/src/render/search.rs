@@ -108,7 +108,10 @@ pub(crate) fn build(
     let started = std::time::Instant::now();
     let records = records(env, specs)?;
     let count = records.len();
-    tracing::debug!("search index: records made in {:.3} s", started.elapsed().as_secs_f64());
+    tracing::debug!(
+        "search index: records made in {:.3} s",
+        started.elapsed().as_secs_f64()
+    );
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -132,7 +135,10 @@ pub(crate) fn build(
                 .await
                 .map_err(|e| fail("record", e))?;
         }
-        tracing::debug!("search index: records added in {:.3} s", started.elapsed().as_secs_f64());
+        tracing::debug!(
+            "search index: records added in {:.3} s",
+            started.elapsed().as_secs_f64()
+        );
         let files = index.get_files().await.map_err(|e| fail("build", e))?;
         let mut out: Vec<(String, Vec<u8>)> = files
             .into_iter()
@@ -163,10 +169,12 @@ fn fail(what: &str, e: impl std::fmt::Display) -> RenderError {
 }
 
 /// Whether a file of Pagefind's bundle is used by the theme's search page: the search API,
-/// its worker and WebAssembly, and the index itself; not Pagefind's own UI components.
+/// its worker and WebAssembly, and the index itself; not Pagefind's own UI components, nor
+/// the WebAssembly for pages of an unknown language (every record has `id` or `en`).
 fn is_used(file: &std::path::Path) -> bool {
     let name = file.to_string_lossy();
-    !(name.starts_with("pagefind-")
+    let ui = name.starts_with("pagefind-")
         && name != "pagefind-entry.json"
-        && name != "pagefind-worker.js")
+        && name != "pagefind-worker.js";
+    !(ui || name == "wasm.unknown.pagefind")
 }

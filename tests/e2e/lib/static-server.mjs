@@ -1,6 +1,10 @@
 // A small static file server for the built site, behaving like a static host (S3 website,
 // CloudFront): /dir/ serves dir/index.html, a folder without index.html is 404 (never a
 // listing), unknown paths get 404.html with status 404. Bound to 127.0.0.1 only.
+// Content types follow what such a host sends: the usual web types by extension, WebAssembly
+// as application/wasm, and Pagefind's index files (pagefind/*.pf_meta, .pf_index, .pf_filter,
+// .pf_fragment and wasm.<lang>.pagefind, all gzip streams that pagefind.js inflates itself) as
+// plain binary, never with a Content-Encoding (the browser would inflate them first).
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -21,7 +25,18 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.pdf': 'application/pdf',
+  '.wasm': 'application/wasm',
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
 };
+
+/** The Content-Type this server (like the static host) sends for a file name. */
+export function contentType(name) {
+  return TYPES[extname(name).toLowerCase()] || 'application/octet-stream';
+}
 
 function fileAt(path) {
   try {
@@ -40,11 +55,16 @@ function isDir(path) {
   }
 }
 
-/** Starts serving `dir` on 127.0.0.1:`port` (0 = any free port). Resolves to { url, close }. */
-export function serveStatic(dir, port = 0) {
+/**
+ * Starts serving `dir` on 127.0.0.1:`port` (0 = any free port). Resolves to { url, close }.
+ * `headers` are added to every answer, as a CDN's response-headers policy adds them (the
+ * search tests use it to serve the site under a Content-Security-Policy).
+ */
+export function serveStatic(dir, port = 0, { headers: always = {} } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     const send = (status, path, headers = {}) => {
+      headers = { ...always, ...headers };
       const st = path && fileAt(path);
       if (!st) {
         res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
@@ -52,7 +72,7 @@ export function serveStatic(dir, port = 0) {
         return;
       }
       res.writeHead(status, {
-        'content-type': TYPES[extname(path).toLowerCase()] || 'application/octet-stream',
+        'content-type': contentType(path),
         'content-length': st.size,
         'cache-control': 'no-store',
         ...headers,
