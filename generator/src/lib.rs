@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod content;
+pub mod incremental;
 pub mod output;
 pub mod pipeline;
 pub mod render;

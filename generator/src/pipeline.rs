@@ -123,22 +123,40 @@ pub fn run(inputs: &Inputs) -> Result<Rendered, Problems> {
 /// Loads, validates and renders, handing every output file to `sink` as it is rendered. The
 /// theme is loaded even when the content has errors, so that one run reports both.
 pub fn run_into(inputs: &Inputs, sink: &render::Sink<'_>) -> Result<Built, Problems> {
+    run_keeping(inputs, sink).map(|kept| kept.built)
+}
+
+/// A full build and what `generator serve` keeps of it to update the site later
+/// (see [`crate::incremental`]).
+pub struct Kept {
+    /// The site, its warnings, the date and the start time.
+    pub built: Built,
+    /// The loaded theme.
+    pub theme: Theme,
+    /// What the load learnt about the files (see [`content::reload`]).
+    pub index: content::reload::Index,
+    /// The render options used.
+    pub options: render::Options,
+}
+
+/// [`run_into`], keeping the theme, the content index and the render options.
+pub fn run_keeping(inputs: &Inputs, sink: &render::Sink<'_>) -> Result<Kept, Problems> {
     let started = Instant::now();
     let (loaded, theme) = rayon::join(
         || {
-            content::load_with_warnings(&LoadOptions {
+            content::load_indexed(&LoadOptions {
                 content_dir: inputs.content_dir.clone(),
             })
         },
         || Theme::load(&inputs.theme_dir),
     );
     tracing::debug!("loaded in {:.3} s", started.elapsed().as_secs_f64());
-    let (loaded, theme) = match (loaded, theme) {
+    let ((loaded, index), theme) = match (loaded, theme) {
         (Ok(l), Ok(t)) => (l, t),
         (l, t) => {
             return Err(Problems {
                 diagnostics: match l {
-                    Ok(l) => l.warnings,
+                    Ok((l, _)) => l.warnings,
                     Err(d) => d,
                 },
                 render: t.err().into_iter().collect(),
@@ -150,11 +168,16 @@ pub fn run_into(inputs: &Inputs, sink: &render::Sink<'_>) -> Result<Built, Probl
     match render::render_into(&loaded.site, &theme, &options, sink) {
         Ok(()) => {
             tracing::debug!("rendered in {:.3} s", started.elapsed().as_secs_f64());
-            Ok(Built {
-                site: loaded.site,
-                warnings: loaded.warnings,
-                today,
-                started,
+            Ok(Kept {
+                built: Built {
+                    site: loaded.site,
+                    warnings: loaded.warnings,
+                    today,
+                    started,
+                },
+                theme,
+                index,
+                options,
             })
         }
         Err(e) => Err(Problems {

@@ -8,7 +8,7 @@
 //! - `http(s):`, `mailto:`, `tel:` pass; anything else (relative paths, `javascript:`) is an error;
 //! - images need alt text and must be served by the site itself (`/…`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -81,11 +81,38 @@ struct AnchorLink {
     anchor: String,
 }
 
-/// Runs the link checks over every Markdown body of the site.
+/// Runs the link checks over every Markdown body of the site. Returns the files that
+/// `@/…#anchor` links of other files point at (their heading ids are relied upon).
 ///
 /// Each body is parsed once, in parallel; heading ids of other files are computed only for
 /// the files that `@/…#anchor` links point at (usually few).
-pub(crate) fn check(site: &Site, files: &Files, diags: &mut Diagnostics) {
+pub(crate) fn check(site: &Site, files: &Files, diags: &mut Diagnostics) -> BTreeSet<PathBuf> {
+    let docs = all_docs(site);
+    let by_path: BTreeMap<&Path, &Bilingual<Words>> = docs.iter().map(|(w, p)| (*p, *w)).collect();
+    check_docs(site, &docs, &|p| by_path.get(p).copied(), files, diags)
+}
+
+/// Runs the same checks over some documents of the site only (`words` with the path of its
+/// Indonesian file), e.g. the issues `generator serve` reloaded. Returns the files their
+/// `@/…#anchor` links point at.
+pub(crate) fn check_some<'s>(
+    site: &'s Site,
+    docs: &[(&'s Bilingual<Words>, &'s Path)],
+    files: &Files,
+    diags: &mut Diagnostics,
+) -> BTreeSet<PathBuf> {
+    let lookup = |path: &Path| {
+        docs.iter()
+            .copied()
+            .chain(all_docs(site))
+            .find(|(_, p)| *p == path)
+            .map(|(w, _)| w)
+    };
+    check_docs(site, docs, &lookup, files, diags)
+}
+
+/// Every document of the site with the path of its Indonesian file.
+fn all_docs(site: &Site) -> Vec<(&Bilingual<Words>, &Path)> {
     let mut docs: Vec<(&Bilingual<Words>, &Path)> = Vec::new();
     for p in &site.provinces {
         docs.push((&p.narrative, &p.narrative.id.body.path));
@@ -99,8 +126,19 @@ pub(crate) fn check(site: &Site, files: &Files, diags: &mut Diagnostics) {
     for p in &site.pages {
         docs.push((&p.words, &p.words.id.body.path));
     }
+    docs
+}
+
+/// The checks of `docs`; `lookup` finds the document of an `@/…#anchor` link's file.
+fn check_docs<'s>(
+    site: &'s Site,
+    docs: &[(&'s Bilingual<Words>, &'s Path)],
+    lookup: &dyn Fn(&Path) -> Option<&'s Bilingual<Words>>,
+    files: &Files,
+    diags: &mut Diagnostics,
+) -> BTreeSet<PathBuf> {
     let mut all = Vec::new();
-    for (words, original) in &docs {
+    for (words, original) in docs {
         all.push(Doc {
             md: &words.id.body,
             lang: Lang::Id,
@@ -124,19 +162,19 @@ pub(crate) fn check(site: &Site, files: &Files, diags: &mut Diagnostics) {
         diags.extend(found);
         anchored.extend(links);
     }
+    let targets: BTreeSet<PathBuf> = anchored.iter().map(|l| l.file.clone()).collect();
     if anchored.is_empty() {
-        return;
+        return targets;
     }
     // Heading ids of the targets, per (file, language), falling back to Indonesian like the
     // pages do.
-    let by_path: BTreeMap<&Path, &Bilingual<Words>> = docs.iter().map(|(w, p)| (*p, *w)).collect();
     let mut ids: BTreeMap<(PathBuf, Lang), Vec<String>> = BTreeMap::new();
     for link in &anchored {
         let key = (link.file.clone(), link.lang);
         if ids.contains_key(&key) {
             continue;
         }
-        if let Some(words) = by_path.get(link.file.as_path()) {
+        if let Some(words) = lookup(link.file.as_path()) {
             let (words_in, _) = words.get(link.lang);
             ids.insert(key, heading_ids(&words_in.body.text));
         }
@@ -160,6 +198,7 @@ pub(crate) fn check(site: &Site, files: &Files, diags: &mut Diagnostics) {
             ));
         }
     }
+    targets
 }
 
 /// Root-relative paths that belong to content pages and should be `@/` links.

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use super::diagnostic::{Diagnostic, Diagnostics};
 use super::load_file::{self, Kind, Parsed, Source};
+use super::reload::Index;
 use super::site::Site;
 use super::{links, load_assemble, load_walk, validate};
 
@@ -62,6 +63,13 @@ pub fn load(options: &LoadOptions) -> Result<Site, Diagnostics> {
 /// Loads and validates the site. On success the warnings come with it; on failure the
 /// diagnostics hold every error and warning found, sorted by file and line.
 pub fn load_with_warnings(options: &LoadOptions) -> Result<Loaded, Diagnostics> {
+    load_indexed(options).map(|(loaded, _)| loaded)
+}
+
+/// Loads and validates the site like [`load_with_warnings`], and also returns the [`Index`]
+/// that [`reload_issues`](super::reload::reload_issues) needs to update the site one file at
+/// a time (`generator serve`).
+pub fn load_indexed(options: &LoadOptions) -> Result<(Loaded, Index), Diagnostics> {
     let root = &options.content_dir;
     let mut diags = Diagnostics::new();
     if !root.is_dir() {
@@ -107,16 +115,23 @@ pub fn load_with_warnings(options: &LoadOptions) -> Result<Loaded, Diagnostics> 
     }
 
     let site = load_assemble::assemble(parsed, &files, &mut diags);
+    let mut anchor_targets = BTreeSet::new();
     if let Some(site) = &site {
         validate::validate(site, &files, &mut diags);
-        links::check(site, &files, &mut diags);
+        anchor_targets = links::check(site, &files, &mut diags);
     }
     diags.sort();
     match site {
-        Some(site) if !diags.has_errors() => Ok(Loaded {
-            site,
-            warnings: diags,
-        }),
+        Some(site) if !diags.has_errors() => Ok((
+            Loaded {
+                site,
+                warnings: diags,
+            },
+            Index {
+                files,
+                anchor_targets,
+            },
+        )),
         _ => Err(diags),
     }
 }

@@ -138,7 +138,7 @@ fn place(parts: &mut Parts, path: &Path, kind: Kind, item: Parsed, diags: &mut D
     }
 }
 
-fn require_title(path: &Path, t: &Translation, diags: &mut Diagnostics) {
+pub(super) fn require_title(path: &Path, t: &Translation, diags: &mut Diagnostics) {
     if t.title.as_deref().is_none_or(|s| s.trim().is_empty()) {
         diags.push(Diagnostic::error(
             path,
@@ -153,50 +153,56 @@ fn require_title(path: &Path, t: &Translation, diags: &mut Diagnostics) {
 /// Orphan translations are errors; missing translations are warnings.
 fn check_pairs(files: &Files, diags: &mut Diagnostics) {
     for path in &files.present {
-        let lang = match load_file::classify(path) {
-            Ok(
-                Kind::ProvinceIndex { lang, .. }
-                | Kind::Issue { lang, .. }
-                | Kind::News { lang, .. }
-                | Kind::Page { lang, .. },
-            ) => lang,
-            _ => continue,
-        };
-        let name = path.to_string_lossy();
-        match lang {
-            Lang::En => {
-                let original = PathBuf::from(format!(
-                    "{}.md",
-                    name.strip_suffix(".en.md").unwrap_or(&name)
-                ));
-                if !files.present.contains(&original) {
-                    diags.push(Diagnostic::error(
-                        path,
-                        1,
-                        1,
-                        format!(
-                            "this translation has no Indonesian original `{}`",
-                            original.display()
-                        ),
-                        "write the Indonesian file first, or rename this file so that it matches its original (e.g. stunting.md and stunting.en.md)",
-                    ));
-                }
-            }
-            Lang::Id => {
-                let translation = PathBuf::from(format!(
-                    "{}.en.md",
-                    name.strip_suffix(".md").unwrap_or(&name)
-                ));
-                if !files.present.contains(&translation) {
-                    diags.push(Diagnostic::warning(
-                        path,
-                        1,
-                        1,
-                        format!("no English translation (`{}`)", translation.display()),
-                        "the English page will show the Indonesian text with a notice until the translation is written",
-                    ));
-                }
-            }
+        diags.extend(pair_problem(path, files));
+    }
+}
+
+/// The pairing problem of one document file, if any: an orphan translation (error) or a
+/// missing translation (warning). Depends only on which files exist.
+pub(super) fn pair_problem(path: &Path, files: &Files) -> Option<Diagnostic> {
+    let lang = match load_file::classify(path) {
+        Ok(
+            Kind::ProvinceIndex { lang, .. }
+            | Kind::Issue { lang, .. }
+            | Kind::News { lang, .. }
+            | Kind::Page { lang, .. },
+        ) => lang,
+        _ => return None,
+    };
+    let name = path.to_string_lossy();
+    match lang {
+        Lang::En => {
+            let original = PathBuf::from(format!(
+                "{}.md",
+                name.strip_suffix(".en.md").unwrap_or(&name)
+            ));
+            (!files.present.contains(&original)).then(|| {
+                Diagnostic::error(
+                    path,
+                    1,
+                    1,
+                    format!(
+                        "this translation has no Indonesian original `{}`",
+                        original.display()
+                    ),
+                    "write the Indonesian file first, or rename this file so that it matches its original (e.g. stunting.md and stunting.en.md)",
+                )
+            })
+        }
+        Lang::Id => {
+            let translation = PathBuf::from(format!(
+                "{}.en.md",
+                name.strip_suffix(".md").unwrap_or(&name)
+            ));
+            (!files.present.contains(&translation)).then(|| {
+                Diagnostic::warning(
+                    path,
+                    1,
+                    1,
+                    format!("no English translation (`{}`)", translation.display()),
+                    "the English page will show the Indonesian text with a notice until the translation is written",
+                )
+            })
         }
     }
 }
@@ -232,25 +238,9 @@ fn provinces(
         let mut issues: Vec<Issue> = parts
             .issues
             .into_iter()
-            .filter_map(|(issue_slug, pair)| {
-                let (facts, body) = pair.id?;
-                let words = Bilingual {
-                    id: Words {
-                        title: Some(facts.title.clone()),
-                        summary: Some(facts.summary.clone()),
-                        body,
-                    },
-                    en: pair.en.map(translated),
-                };
-                Some(Issue {
-                    slug: issue_slug,
-                    province: slug.clone(),
-                    facts,
-                    words,
-                })
-            })
+            .filter_map(|(issue_slug, pair)| issue(&slug, issue_slug, pair.id, pair.en))
             .collect();
-        issues.sort_by(|a, b| (&a.facts.title, &a.slug).cmp(&(&b.facts.title, &b.slug)));
+        sort_issues(&mut issues);
         let (Some(facts), Some((front, body))) = (parts.facts, parts.index.id) else {
             continue;
         };
@@ -270,6 +260,36 @@ fn provinces(
     }
     out.sort_by(|a, b| (&a.facts.name, &a.slug).cmp(&(&b.facts.name, &b.slug)));
     out
+}
+
+/// An issue from its Indonesian file and translation, as parsed; `None` without the
+/// Indonesian file.
+pub(super) fn issue(
+    province: &str,
+    slug: String,
+    id: Option<(IssueFront, Markdown)>,
+    en: Option<(Translation, Markdown)>,
+) -> Option<Issue> {
+    let (facts, body) = id?;
+    let words = Bilingual {
+        id: Words {
+            title: Some(facts.title.clone()),
+            summary: Some(facts.summary.clone()),
+            body,
+        },
+        en: en.map(translated),
+    };
+    Some(Issue {
+        slug,
+        province: province.to_owned(),
+        facts,
+        words,
+    })
+}
+
+/// A province's issues in display order: by Indonesian title, then slug.
+pub(super) fn sort_issues(issues: &mut [Issue]) {
+    issues.sort_by(|a, b| (&a.facts.title, &a.slug).cmp(&(&b.facts.title, &b.slug)));
 }
 
 fn translated((t, body): (Translation, Markdown)) -> Words {

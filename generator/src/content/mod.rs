@@ -12,6 +12,7 @@
 //! - [`front_matter`]: splitting Markdown files, keeping file line numbers;
 //! - [`load`] (with `load_walk`, `load_file`, `load_assemble`): files to [`Site`];
 //! - [`validate`] and [`links`]: cross-file rules and Markdown link checks;
+//! - [`reload`]: re-reading single issue files into a loaded site (`generator serve`);
 //! - [`slug`]: heading ids, shared with the renderer;
 //! - [`diagnostic`]: problems and how they are printed.
 //!
@@ -31,11 +32,12 @@ mod load_assemble;
 mod load_file;
 mod load_walk;
 pub mod model;
+pub mod reload;
 pub mod site;
 pub mod slug;
 pub mod validate;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
-pub use load::{LoadOptions, Loaded, load, load_with_warnings};
+pub use load::{LoadOptions, Loaded, load, load_indexed, load_with_warnings};
 pub use site::*;

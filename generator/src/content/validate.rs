@@ -11,7 +11,7 @@ use super::diagnostic::{Diagnostic, Diagnostics};
 use super::load::Files;
 use super::load_file::Source;
 use super::model::Source as Reference;
-use super::site::{Site, Words};
+use super::site::{Issue, Site, Words};
 use super::slug::is_slug;
 
 /// Runs every cross-file rule on a loaded site.
@@ -28,40 +28,33 @@ pub(crate) fn validate(site: &Site, files: &Files, diags: &mut Diagnostics) {
 /// Required words left empty (`title: ""`, as `generator new` writes them) are errors: a
 /// half-filled file must not reach the public site.
 fn blank_text(site: &Site, files: &Files, diags: &mut Diagnostics) {
-    let mut check = |path: PathBuf, key: &str, value: Option<&str>| {
-        if value.is_some_and(|v| v.trim().is_empty()) {
-            let src = files.source(&path);
-            diags.push(error_at(
-                &path,
-                src.value_or_start(key),
-                format!("`{key}` is empty"),
-                "write the text between the quotes, or remove the file if it is not ready",
-            ));
-        }
-    };
-    let words =
-        |check: &mut dyn FnMut(PathBuf, &str, Option<&str>), base: PathBuf, en: Option<&Words>| {
-            if let Some(en) = en {
-                let en_path = base.with_extension("en.md");
-                check(en_path.clone(), "title", en.title.as_deref());
-                check(en_path, "summary", en.summary.as_deref());
-            }
-        };
     for p in &site.provinces {
         let dir = PathBuf::from("provinces").join(&p.slug);
-        check(dir.join("province.yaml"), "name", Some(&p.facts.name));
-        check(dir.join("province.yaml"), "capital", Some(&p.facts.capital));
+        blank(
+            files,
+            diags,
+            dir.join("province.yaml"),
+            "name",
+            Some(&p.facts.name),
+        );
+        blank(
+            files,
+            diags,
+            dir.join("province.yaml"),
+            "capital",
+            Some(&p.facts.capital),
+        );
         for s in &p.facts.sources {
-            check(dir.join("province.yaml"), "title", Some(&s.title));
+            blank(
+                files,
+                diags,
+                dir.join("province.yaml"),
+                "title",
+                Some(&s.title),
+            );
         }
         for i in &p.issues {
-            let path = dir.join("issues").join(format!("{}.md", i.slug));
-            check(path.clone(), "title", Some(&i.facts.title));
-            check(path.clone(), "summary", Some(&i.facts.summary));
-            for s in &i.facts.sources {
-                check(path.clone(), "title", Some(&s.title));
-            }
-            words(&mut check, path, i.words.en.as_ref());
+            issue_blank_text(files, &p.slug, i, diags);
         }
     }
     for n in &site.news {
@@ -71,19 +64,92 @@ fn blank_text(site: &Site, files: &Files, diags: &mut Diagnostics) {
             n.slug
         );
         let path = PathBuf::from("news").join(name);
-        check(path.clone(), "title", Some(&n.facts.title));
-        check(path.clone(), "summary", Some(&n.facts.summary));
+        blank(files, diags, path.clone(), "title", Some(&n.facts.title));
+        blank(
+            files,
+            diags,
+            path.clone(),
+            "summary",
+            Some(&n.facts.summary),
+        );
         for s in &n.facts.sources {
-            check(path.clone(), "title", Some(&s.title));
+            blank(files, diags, path.clone(), "title", Some(&s.title));
         }
-        words(&mut check, path, n.words.en.as_ref());
+        blank_words(files, diags, path, n.words.en.as_ref());
     }
     for p in &site.pages {
         let path = PathBuf::from("pages").join(format!("{}.md", p.slug));
-        check(path.clone(), "title", Some(&p.facts.title));
-        check(path.clone(), "summary", Some(&p.facts.summary));
-        words(&mut check, path, p.words.en.as_ref());
+        blank(files, diags, path.clone(), "title", Some(&p.facts.title));
+        blank(
+            files,
+            diags,
+            path.clone(),
+            "summary",
+            Some(&p.facts.summary),
+        );
+        blank_words(files, diags, path, p.words.en.as_ref());
     }
+}
+
+/// The blank-text rule for one issue of province `province` (see [`blank_text`]).
+fn issue_blank_text(files: &Files, province: &str, i: &Issue, diags: &mut Diagnostics) {
+    let path = issue_path(province, &i.slug);
+    blank(files, diags, path.clone(), "title", Some(&i.facts.title));
+    blank(
+        files,
+        diags,
+        path.clone(),
+        "summary",
+        Some(&i.facts.summary),
+    );
+    for s in &i.facts.sources {
+        blank(files, diags, path.clone(), "title", Some(&s.title));
+    }
+    blank_words(files, diags, path, i.words.en.as_ref());
+}
+
+/// `key` of `path` is present but empty: an error at its value.
+fn blank(files: &Files, diags: &mut Diagnostics, path: PathBuf, key: &str, value: Option<&str>) {
+    if value.is_some_and(|v| v.trim().is_empty()) {
+        let src = files.source(&path);
+        diags.push(error_at(
+            &path,
+            src.value_or_start(key),
+            format!("`{key}` is empty"),
+            "write the text between the quotes, or remove the file if it is not ready",
+        ));
+    }
+}
+
+/// The blank-text rule for the translation of the document at `base`, if there is one.
+fn blank_words(files: &Files, diags: &mut Diagnostics, base: PathBuf, en: Option<&Words>) {
+    if let Some(en) = en {
+        let en_path = base.with_extension("en.md");
+        blank(files, diags, en_path.clone(), "title", en.title.as_deref());
+        blank(files, diags, en_path, "summary", en.summary.as_deref());
+    }
+}
+
+/// `provinces/<province>/issues/<slug>.md`.
+fn issue_path(province: &str, slug: &str) -> PathBuf {
+    PathBuf::from("provinces")
+        .join(province)
+        .join("issues")
+        .join(format!("{slug}.md"))
+}
+
+/// Every rule that concerns one issue alone (its sources, topic, status and blank texts):
+/// what `generator serve` re-checks after reloading the issue's files. The full validation
+/// runs the same rules through [`validate`].
+pub(crate) fn issue(
+    site: &Site,
+    files: &Files,
+    province: &str,
+    i: &Issue,
+    diags: &mut Diagnostics,
+) {
+    issue_rules(site, files, province, i, diags);
+    issue_blank_text(files, province, i, diags);
 }
 
 /// Whether `url` is an `http://` or `https://` address with a host.
@@ -266,36 +332,38 @@ fn provinces(site: &Site, files: &Files, diags: &mut Diagnostics) {
             ));
         }
         for issue in &p.issues {
-            let path = PathBuf::from("provinces")
-                .join(&p.slug)
-                .join("issues")
-                .join(format!("{}.md", issue.slug));
-            let src = files.source(&path);
-            references(&path, &src, &issue.facts.sources, diags);
-            if !site.topics.iter().any(|t| t.slug == issue.facts.topic) {
-                diags.push(error_at(
-                    &path,
-                    src.value_or_start("topic"),
-                    format!("there is no topic `{}` in topics.yaml", issue.facts.topic),
-                    &format!(
-                        "use one of: {}",
-                        site.topics
-                            .iter()
-                            .map(|t| t.slug.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                ));
-            }
-            if issue.facts.status == IssueStatus::Pending && issue.facts.validated_on.is_some() {
-                diags.push(error_at(
-                    &path,
-                    src.value_or_start("validated_on"),
-                    "a pending issue cannot have a validation date".into(),
-                    "either set `status: validated` or remove `validated_on`",
-                ));
-            }
+            issue_rules(site, files, &p.slug, issue, diags);
         }
+    }
+}
+
+/// Sources, topic and status of one issue of province `province`.
+fn issue_rules(site: &Site, files: &Files, province: &str, issue: &Issue, diags: &mut Diagnostics) {
+    let path = issue_path(province, &issue.slug);
+    let src = files.source(&path);
+    references(&path, &src, &issue.facts.sources, diags);
+    if !site.topics.iter().any(|t| t.slug == issue.facts.topic) {
+        diags.push(error_at(
+            &path,
+            src.value_or_start("topic"),
+            format!("there is no topic `{}` in topics.yaml", issue.facts.topic),
+            &format!(
+                "use one of: {}",
+                site.topics
+                    .iter()
+                    .map(|t| t.slug.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
+    if issue.facts.status == IssueStatus::Pending && issue.facts.validated_on.is_some() {
+        diags.push(error_at(
+            &path,
+            src.value_or_start("validated_on"),
+            "a pending issue cannot have a validation date".into(),
+            "either set `status: validated` or remove `validated_on`",
+        ));
     }
 }
 

@@ -229,6 +229,18 @@ impl<'a> Env<'a> {
         theme: &'a Theme,
         options: &'a Options,
     ) -> Result<Self, RenderError> {
+        Self::with_locators(site, theme, options, locators_for(site, theme)?)
+    }
+
+    /// [`Env::new`] with the province locator images already made by [`locators_for`] (they
+    /// depend only on the theme's map and the province codes, so `serve` keeps them between
+    /// updates).
+    pub fn with_locators(
+        site: &'a Site,
+        theme: &'a Theme,
+        options: &'a Options,
+        locators: BTreeMap<String, Locator>,
+    ) -> Result<Self, RenderError> {
         let assets = Assets {
             css: theme.asset_url("site.css")?,
             form_js: theme.asset_url("form.js")?,
@@ -238,20 +250,6 @@ impl<'a> Env<'a> {
             } else {
                 String::new()
             },
-        };
-        let locators = match theme.map() {
-            Some(data) => {
-                if let Some(p) = site.provinces.iter().find(|p| !data.knows(&p.facts.code)) {
-                    return Err(RenderError::Content(format!(
-                        "province `{}` has code `{}`, which the theme's map ({}) does not know",
-                        p.slug,
-                        p.facts.code,
-                        map::DATA_FILE
-                    )));
-                }
-                map::locators(data, site.provinces.iter().map(|p| p.facts.code.as_str()))
-            }
-            None => BTreeMap::new(),
         };
         Ok(Env {
             locators,
@@ -609,4 +607,23 @@ fn locale(lang: Lang) -> &'static str {
         Lang::Id => "id_ID",
         Lang::En => "en_GB",
     }
+}
+
+/// The locator image of every province of `site` on the theme's map (none without a map).
+pub fn locators_for(site: &Site, theme: &Theme) -> Result<BTreeMap<String, Locator>, RenderError> {
+    let Some(data) = theme.map() else {
+        return Ok(BTreeMap::new());
+    };
+    if let Some(p) = site.provinces.iter().find(|p| !data.knows(&p.facts.code)) {
+        return Err(RenderError::Content(format!(
+            "province `{}` has code `{}`, which the theme's map ({}) does not know",
+            p.slug,
+            p.facts.code,
+            map::DATA_FILE
+        )));
+    }
+    Ok(map::locators(
+        data,
+        site.provinces.iter().map(|p| p.facts.code.as_str()),
+    ))
 }

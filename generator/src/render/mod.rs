@@ -161,9 +161,7 @@ pub fn render_into(
         let search = scope.spawn(|| search::build(&env, &specs));
         #[cfg(not(feature = "search"))]
         let _ = scope;
-        specs
-            .par_iter()
-            .try_for_each(|spec| render_page(&env, spec, sink))?;
+        render_pages(&env, &specs, sink)?;
         #[cfg(feature = "search")]
         for (path, bytes) in search
             .join()
@@ -177,10 +175,8 @@ pub fn render_into(
         "sitemap.xml".into(),
         sitemap::build(&env, &specs).into_bytes(),
     )?;
-    sink(
-        "catalog.json".into(),
-        catalog::build(site, options).to_json().into_bytes(),
-    )?;
+    let (path, bytes) = catalog_file(site, options);
+    sink(path, bytes)?;
     for (path, body) in feeds::build(&env)? {
         sink(path, body.into_bytes())?;
     }
@@ -199,6 +195,63 @@ pub fn render_into(
         sink(locator.path.clone(), locator.bytes.clone())?;
     }
     Ok(())
+}
+
+/// A part of the site to render again (see [`render_subset`]).
+pub(crate) struct Subset<'a> {
+    /// The HTML pages.
+    pub(crate) pages: Vec<pages::Spec<'a>>,
+    /// Whether `catalog.json` is included.
+    pub(crate) catalog: bool,
+}
+
+/// Renders only `subset` of the site, through the same page code as [`render_into`] (so each
+/// file has exactly the bytes a full render gives it), handing each file to `sink`.
+/// `locators` are the province locator images of [`context::locators_for`], made once.
+pub(crate) fn render_subset(
+    site: &Site,
+    theme: &Theme,
+    options: &Options,
+    subset: &Subset<'_>,
+    locators: &std::collections::BTreeMap<String, map::Locator>,
+    sink: &Sink<'_>,
+) -> Result<(), RenderError> {
+    let started = std::time::Instant::now();
+    let env = context::Env::with_locators(site, theme, options, locators.clone())?;
+    tracing::debug!(
+        "render env in {:.1} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    render_pages(&env, &subset.pages, sink)?;
+    tracing::debug!(
+        "{} pages in {:.1} ms",
+        subset.pages.len(),
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    if subset.catalog {
+        let (path, bytes) = catalog_file(site, options);
+        sink(path, bytes)?;
+    }
+    Ok(())
+}
+
+/// Renders `specs` in parallel, handing each page to `sink`.
+fn render_pages(
+    env: &context::Env<'_>,
+    specs: &[pages::Spec<'_>],
+    sink: &Sink<'_>,
+) -> Result<(), RenderError> {
+    specs
+        .par_iter()
+        .try_for_each(|spec| render_page(env, spec, sink))
+}
+
+/// `catalog.json`: its output path and bytes.
+fn catalog_file(site: &Site, options: &Options) -> (String, Vec<u8>) {
+    (
+        "catalog.json".into(),
+        catalog::build(site, options).to_json().into_bytes(),
+    )
 }
 
 /// Builds one page's context, renders it and hands it to `sink`.

@@ -1,12 +1,15 @@
 //! `generator serve`: the development server.
 //!
 //! Builds once into a private temporary folder, serves it on 127.0.0.1 with `ServeDir`, and
-//! rebuilds from scratch whenever the content or the theme changes ([`watch`]). Open pages
+//! rebuilds whenever the content or the theme changes ([`watch`]): an edit of issue files
+//! reloads just those files and re-renders just the pages that depend on them
+//! ([`crate::incremental`]), written in place; anything else rebuilds from scratch. Open pages
 //! reload themselves: served HTML (never the `build` output) gets a small script
 //! ([`livereload`]) that listens to `/__livereload` (server-sent events). When a rebuild fails
 //! the error is printed, the last good site stays served, and open pages show the error in an
 //! overlay until the next good build.
 
+mod inplace;
 pub mod livereload;
 mod watch;
 
@@ -22,7 +25,9 @@ use serde::Serialize;
 use tokio::net::TcpListener;
 use tower_http::services::ServeDir;
 
+use crate::incremental::Live;
 use crate::pipeline::{self, Inputs};
+use crate::render::RenderError;
 
 /// What `generator serve` needs.
 #[derive(Debug, Clone)]
@@ -86,12 +91,12 @@ async fn serve(options: ServeOptions) -> Result<(), ServeError> {
             source,
         })?;
     let out = work.path().join("public");
-    let first = build_once(&options.inputs, &out);
+    let (first, live) = build_once(&options.inputs, &out);
     let (tx, rx) = tokio::sync::watch::channel(Status {
         generation: 1,
         error: first.err(),
     });
-    let _watcher = watch::spawn(options.inputs.clone(), out.clone(), tx)?;
+    let _watcher = watch::spawn(options.inputs.clone(), out.clone(), live, tx)?;
     let (listener, addr) = bind(options.port).await?;
     eprintln!("serving http://{addr}/ (Ctrl-C to stop)");
     let app = router(AppState { out, status: rx });
@@ -187,29 +192,45 @@ async fn not_found(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
-/// One full build into `out`: the summary line, or the error report.
-fn build_once(inputs: &Inputs, out: &Path) -> Result<String, String> {
-    let rendered = pipeline::run(inputs).map_err(|problems| {
-        let report = format!(
-            "{}\n{}",
-            problems.report(&inputs.content_dir),
-            problems.summary()
-        );
-        eprintln!("{report}\nbuild failed; still serving the last good build");
-        report
-    })?;
-    if !rendered.warnings.is_empty() {
-        eprintln!("{}", rendered.warnings.render(&inputs.content_dir));
+/// One full build into `out`: the summary line, or the error report; and, when it
+/// succeeded, what incremental rebuilds need.
+fn build_once(inputs: &Inputs, out: &Path) -> (Result<String, String>, Option<Live>) {
+    let output = std::sync::Mutex::new(crate::render::Output::new());
+    let kept = pipeline::run_keeping(inputs, &|path, bytes| {
+        output
+            .lock()
+            .map_err(|_| RenderError::Output("a render thread panicked".into()))?
+            .insert(path, bytes);
+        Ok(())
+    });
+    let kept = match kept {
+        Ok(k) => k,
+        Err(problems) => {
+            let report = format!(
+                "{}\n{}",
+                problems.report(&inputs.content_dir),
+                problems.summary()
+            );
+            eprintln!("{report}\nbuild failed; still serving the last good build");
+            return (Err(report), None);
+        }
+    };
+    if !kept.built.warnings.is_empty() {
+        eprintln!("{}", kept.built.warnings.render(&inputs.content_dir));
     }
-    let written = crate::output::write(&rendered.output, out).map_err(|e| {
-        eprintln!("error: {e}");
-        e.to_string()
-    })?;
+    let output = output.into_inner().unwrap_or_default();
+    let written = match crate::output::write(&output, out) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return (Err(e.to_string()), None);
+        }
+    };
     let line = format!(
         "built {} pages in {:.2} s",
         written.pages,
-        rendered.started.elapsed().as_secs_f64()
+        kept.built.started.elapsed().as_secs_f64()
     );
     eprintln!("{line}");
-    Ok(line)
+    (Ok(line), Some(Live::new(kept, inputs)))
 }

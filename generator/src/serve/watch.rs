@@ -1,62 +1,165 @@
-//! Watching the content and theme folders: debounced (200 ms), each burst of changes triggers
-//! one full rebuild from scratch; a failed rebuild keeps the last good site served.
+//! Watching the content and theme folders, and rebuilding.
+//!
+//! Events come straight from `notify` and are coalesced here in two steps. A burst of events
+//! ends after [`QUICK`] without a new one (editors' saves, a truncate and a write, or a write
+//! to a temporary file and a rename, arrive within a few milliseconds). When the burst touched
+//! only issue files, they are reloaded and their pages re-rendered at once
+//! ([`crate::incremental`]), written in place into the served folder. Anything else waits
+//! until [`SETTLE`] passes without an event (a `git checkout` or a theme edit touches many
+//! files), then rebuilds everything from scratch, as before. Either way a failed rebuild keeps
+//! the last good site served, and each outcome is published for live reload.
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use notify_debouncer_full::notify::event::ModifyKind;
-use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify::event::ModifyKind;
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use super::{ServeError, Status, build_once};
+use super::{ServeError, Status, build_once, inplace};
+use crate::incremental::{Live, Plan, Update};
 use crate::pipeline::Inputs;
 
-/// The running watcher; dropping it stops watching (and ends the rebuild thread).
-pub(super) type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
+/// Quiet time that ends a burst of events.
+const QUICK: Duration = Duration::from_millis(10);
 
-/// Starts watching `inputs`' folders; rebuilds into `out` and publishes each outcome.
+/// Quiet time before a full rebuild.
+const SETTLE: Duration = Duration::from_millis(200);
+
+/// The running watcher; dropping it stops watching (and ends the rebuild thread).
+pub(super) type Watcher = RecommendedWatcher;
+
+/// Starts watching `inputs`' folders; updates `live` (or rebuilds into `out`) and publishes
+/// each outcome.
 pub(super) fn spawn(
     inputs: Inputs,
     out: PathBuf,
+    live: Option<Live>,
     status: tokio::sync::watch::Sender<Status>,
 ) -> Result<Watcher, ServeError> {
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(200), None, tx)
-        .map_err(|e| ServeError::Watch(e.to_string()))?;
+    let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
+    let mut watcher =
+        notify::recommended_watcher(tx).map_err(|e| ServeError::Watch(e.to_string()))?;
     for dir in [&inputs.content_dir, &inputs.theme_dir] {
-        debouncer
+        watcher
             .watch(dir, RecursiveMode::Recursive)
             .map_err(|e| ServeError::Watch(format!("{}: {e}", dir.display())))?;
     }
     std::thread::spawn(move || {
+        let mut live = live;
         while let Ok(first) = rx.recv() {
-            // Coalesce everything that arrived meanwhile into one rebuild.
-            let mut batches = vec![first];
-            batches.extend(rx.try_iter());
-            let changed: Vec<String> = batches
-                .iter()
-                .filter_map(|b| b.as_ref().ok())
-                .flatten()
-                .filter(|e| is_change(&e.kind))
-                .flat_map(|e| e.paths.iter())
-                .map(|p| p.display().to_string())
-                .collect();
-            let Some(first_path) = changed.first() else {
+            let mut changed = BTreeSet::new();
+            add(&mut changed, first);
+            gather(&rx, &mut changed, QUICK);
+            if changed.is_empty() {
                 continue;
-            };
-            match changed.len() {
-                1 => tracing::info!("changed: {first_path}"),
-                n => tracing::info!("changed: {first_path} and {} more", n - 1),
             }
-            let outcome = build_once(&inputs, &out);
-            status.send_modify(|s| {
-                s.generation += 1;
-                s.error = outcome.err();
-            });
+            let paths: Vec<PathBuf> = changed.iter().cloned().collect();
+            let plan = match &live {
+                Some(l) => l.plan(&paths),
+                None => Plan::Full("the last build failed".into()),
+            };
+            let reason = match plan {
+                Plan::Nothing => continue,
+                Plan::Issues(keys) => {
+                    let Some(l) = live.as_mut() else { continue };
+                    match update(l, keys, &inputs.content_dir, &out) {
+                        Ok(outcome) => {
+                            publish(&status, outcome);
+                            continue;
+                        }
+                        Err(reason) => reason,
+                    }
+                }
+                Plan::Full(reason) => {
+                    gather(&rx, &mut changed, SETTLE);
+                    reason
+                }
+            };
+            log_changed(&changed);
+            tracing::info!("full rebuild: {reason}");
+            let (outcome, kept) = build_once(&inputs, &out);
+            live = kept;
+            publish(&status, outcome);
         }
     });
-    Ok(debouncer)
+    Ok(watcher)
+}
+
+/// An incremental rebuild: `Ok` with its outcome, or `Err` with why a full one is needed.
+fn update(
+    live: &mut Live,
+    keys: BTreeSet<crate::content::reload::IssueKey>,
+    content_dir: &Path,
+    out: &Path,
+) -> Result<Result<String, String>, String> {
+    let started = Instant::now();
+    let names: Vec<String> = keys
+        .iter()
+        .map(|k| format!("{}/{}", k.province, k.slug))
+        .collect();
+    match live.update(keys) {
+        Update::Full(reason) => Err(reason),
+        Update::Failed(problems) => {
+            let report = format!("{}\n{}", problems.report(content_dir), problems.summary());
+            eprintln!("{report}\nbuild failed; still serving the last good build");
+            Ok(Err(report))
+        }
+        Update::Rendered(updated) => {
+            if !updated.warnings.is_empty() {
+                eprintln!("{}", updated.warnings.render(content_dir));
+            }
+            if let Err(e) = inplace::write(out, &updated.files) {
+                eprintln!("error: {e}");
+                return Err(format!("writing the update failed ({e})"));
+            }
+            let line = format!(
+                "updated {} ({} files) in {:.0} ms",
+                names.join(", "),
+                updated.files.len(),
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            eprintln!("{line}");
+            Ok(Ok(line))
+        }
+    }
+}
+
+/// Publishes a build outcome to open pages.
+fn publish(status: &tokio::sync::watch::Sender<Status>, outcome: Result<String, String>) {
+    status.send_modify(|s| {
+        s.generation += 1;
+        s.error = outcome.err();
+    });
+}
+
+/// Adds the paths of more events to `changed` until `quiet` passes without one.
+fn gather(
+    rx: &mpsc::Receiver<notify::Result<Event>>,
+    changed: &mut BTreeSet<PathBuf>,
+    quiet: Duration,
+) {
+    while let Ok(event) = rx.recv_timeout(quiet) {
+        add(changed, event);
+    }
+}
+
+/// Adds the paths of `event` if it changes what a build reads.
+fn add(changed: &mut BTreeSet<PathBuf>, event: notify::Result<Event>) {
+    match event {
+        Ok(e) if is_change(&e.kind) => changed.extend(e.paths),
+        Ok(_) => {}
+        Err(e) => tracing::warn!("watching: {e}"),
+    }
+}
+
+fn log_changed(changed: &BTreeSet<PathBuf>) {
+    let Some(first) = changed.first() else { return };
+    match changed.len() {
+        1 => tracing::info!("changed: {}", first.display()),
+        n => tracing::info!("changed: {} and {} more", first.display(), n - 1),
+    }
 }
 
 /// Whether an event changes what a build reads (our own reads raise access events, which

@@ -4,6 +4,7 @@
 mod check;
 mod cli;
 mod golden;
+mod incremental;
 mod load;
 mod new;
 mod output;

@@ -115,7 +115,10 @@ fn unchanged_files_are_not_rewritten() {
     let third = site(&[("index.html", "same"), ("changes.html", "2")]);
     output::write(&third, &out).expect("third, over the first build");
     assert_eq!(mtime(&out.join("index.html")), first, "same bytes: kept");
-    assert!(mtime(&out.join("changes.html")) > first, "new bytes: written");
+    assert!(
+        mtime(&out.join("changes.html")) > first,
+        "new bytes: written"
+    );
     assert_eq!(
         fs::read_to_string(out.join("changes.html")).expect("read"),
         "2"

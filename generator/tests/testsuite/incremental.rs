@@ -1,0 +1,292 @@
+//! Incremental rebuilds (`generator serve` after an issue edit) give exactly the bytes of a
+//! full build: a temporary copy of the bundled content is built once, issue files are edited
+//! (body, translation, title, status, topic, several at once), each edit goes through
+//! `Live::plan` and `Live::update`, and after every step the served files (the first build
+//! with every incremental update laid over it) must equal a from-scratch build of the edited
+//! content, file for file. That proves both that each re-rendered file is right and that the
+//! dependency list is complete (a file that should have changed but was not re-rendered
+//! differs). The search index (`pagefind/`) is left to the next full build by design and is
+//! not compared.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use generator::incremental::{Live, Plan, Update};
+use generator::pipeline::{self, Inputs};
+
+use crate::prelude::*;
+
+/// Output path to bytes.
+type Files = BTreeMap<String, Vec<u8>>;
+
+fn inputs(content: &Path) -> Inputs {
+    Inputs {
+        content_dir: content.to_path_buf(),
+        theme_dir: theme(),
+        base_url: Some("https://winner.example".into()),
+        submit_url: Some("https://submit.example/proposals".into()),
+        // Wave II registration is open: windows, the form and the map's marks are live.
+        as_of: Some(time::macros::date!(2023 - 06 - 01)),
+    }
+}
+
+/// A full build of `content`, without the search index.
+fn full_build(content: &Path) -> (Files, Live) {
+    let inputs = inputs(content);
+    let out = Mutex::new(Files::new());
+    let kept = pipeline::run_keeping(&inputs, &|path, bytes| {
+        out.lock().expect("lock").insert(path, bytes);
+        Ok(())
+    })
+    .unwrap_or_else(|p| panic!("build failed:\n{}", p.report(content)));
+    let mut files = out.into_inner().expect("lock");
+    files.retain(|path, _| !path.starts_with("pagefind/"));
+    (files, Live::new(kept, &inputs))
+}
+
+/// A temporary copy of the bundled content: (folder, content path).
+fn bundled_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let content = dir.path().join("content");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"),
+        &content,
+    );
+    (dir, content)
+}
+
+/// Runs one incremental update for `changed` (relative to `content`) and lays its files over
+/// `served`; returns the paths it wrote.
+fn update(live: &mut Live, content: &Path, changed: &[&str], served: &mut Files) -> Vec<String> {
+    let paths: Vec<PathBuf> = changed.iter().map(|rel| content.join(rel)).collect();
+    let Plan::Issues(keys) = live.plan(&paths) else {
+        panic!(
+            "{changed:?} should reload alone, got {:?}",
+            live.plan(&paths)
+        );
+    };
+    match live.update(keys) {
+        Update::Rendered(updated) => {
+            let written: Vec<String> = updated.files.iter().map(|(p, _)| p.clone()).collect();
+            served.extend(updated.files);
+            written
+        }
+        Update::Failed(problems) => panic!("update failed:\n{}", problems.report(content)),
+        Update::Full(reason) => panic!("update asked for a full build: {reason}"),
+    }
+}
+
+/// `served` must equal a full build of `content`, file for file.
+fn assert_same_as_full_build(content: &Path, served: &Files, step: &str) {
+    let (expected, _) = full_build(content);
+    let differing: Vec<&String> = expected
+        .iter()
+        .filter(|(path, bytes)| served.get(*path) != Some(*bytes))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "{step}: these files differ from a full build: {differing:?}"
+    );
+    let extra: Vec<&String> = served
+        .keys()
+        .filter(|p| !expected.contains_key(*p))
+        .collect();
+    assert!(
+        extra.is_empty(),
+        "{step}: files a full build lacks: {extra:?}"
+    );
+}
+
+/// Edits a file in place with `f`.
+fn edit(content: &Path, rel: &str, f: impl FnOnce(String) -> String) {
+    let path = content.join(rel);
+    let text = fs::read_to_string(&path).expect("read");
+    let new = f(text.clone());
+    assert_ne!(text, new, "the edit of {rel} changed nothing");
+    fs::write(&path, new).expect("write");
+}
+
+const KB_STUNTING: &str = "provinces/kalimantan-barat/issues/stunting.md";
+const KB_STUNTING_EN: &str = "provinces/kalimantan-barat/issues/stunting.en.md";
+
+#[test]
+fn incremental_updates_equal_full_builds() {
+    let (_dir, content) = bundled_copy();
+    let (mut served, mut live) = full_build(&content);
+
+    // A body edit: only the issue's own pages.
+    edit(&content, KB_STUNTING, |t| {
+        t + "\nKalimat baru dari uji inkremental.\n"
+    });
+    let written = update(&mut live, &content, &[KB_STUNTING], &mut served);
+    assert_eq!(
+        written,
+        [
+            "en/provinces/kalimantan-barat/stunting/index.html",
+            "provinsi/kalimantan-barat/stunting/index.html"
+        ]
+    );
+    assert_same_as_full_build(&content, &served, "body edit");
+
+    // The translation's title: lists in English and the catalog too.
+    edit(&content, KB_STUNTING_EN, |t| {
+        t.replacen("title: ", "title: Renamed ", 1)
+    });
+    let written = update(&mut live, &content, &[KB_STUNTING_EN], &mut served);
+    assert!(written.contains(&"catalog.json".to_owned()), "{written:?}");
+    assert_same_as_full_build(&content, &served, "translated title");
+
+    // The Indonesian title moves the issue to the end of its province's list.
+    edit(&content, KB_STUNTING, |t| {
+        t.replacen("title: ", "title: Zz ", 1)
+    });
+    update(&mut live, &content, &[KB_STUNTING], &mut served);
+    assert_same_as_full_build(&content, &served, "reordering title");
+
+    // Another topic: counts on home, the topics page and every province page.
+    edit(&content, KB_STUNTING, |t| {
+        t.replacen(
+            "topic: stunting-kesehatan-ibu-anak",
+            "topic: perkawinan-anak",
+            1,
+        )
+    });
+    update(&mut live, &content, &[KB_STUNTING], &mut served);
+    assert_same_as_full_build(&content, &served, "topic");
+
+    // Status: counts; then every validated issue of a province turned pending at once (a
+    // batch), and back one by one, which turns the province's window on again.
+    let validated_to_pending = |t: String| {
+        let t = t.replacen("status: validated", "status: pending", 1);
+        t.lines()
+            .filter(|l| !l.starts_with("validated_on:"))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
+    };
+    edit(&content, KB_STUNTING, validated_to_pending);
+    update(&mut live, &content, &[KB_STUNTING], &mut served);
+    assert_same_as_full_build(&content, &served, "one issue pending");
+
+    let dir = content.join("provinces/sulawesi-selatan/issues");
+    let mut validated = Vec::new();
+    for entry in fs::read_dir(&dir).expect("list") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let rel = format!("provinces/sulawesi-selatan/issues/{name}");
+        if !name.ends_with(".en.md")
+            && fs::read_to_string(content.join(&rel))
+                .expect("read")
+                .contains("status: validated")
+        {
+            validated.push(rel);
+        }
+    }
+    validated.sort();
+    assert!(validated.len() >= 2, "{validated:?}");
+    for rel in &validated {
+        edit(&content, rel, validated_to_pending);
+    }
+    let batch: Vec<&str> = validated.iter().map(String::as_str).collect();
+    update(&mut live, &content, &batch, &mut served);
+    assert_same_as_full_build(&content, &served, "a province without validated issues");
+
+    edit(&content, &validated[0], |t| {
+        t.replacen("status: pending", "status: validated", 1)
+    });
+    update(&mut live, &content, &[validated[0].as_str()], &mut served);
+    assert_same_as_full_build(&content, &served, "a province validated again");
+}
+
+#[test]
+fn a_broken_edit_reports_like_a_full_build_and_keeps_the_site() {
+    let (_dir, content) = bundled_copy();
+    let (mut served, mut live) = full_build(&content);
+    let original = fs::read_to_string(content.join(KB_STUNTING)).expect("read");
+
+    // Broken: the same report as `check`/`build` gives, and nothing is rendered.
+    edit(&content, KB_STUNTING, |t| {
+        t.replacen("status: validated", "status: mungkin", 1)
+    });
+    let paths = [content.join(KB_STUNTING)];
+    let Plan::Issues(keys) = live.plan(&paths) else {
+        panic!("an issue edit should reload alone");
+    };
+    let Update::Failed(problems) = live.update(keys) else {
+        panic!("a broken issue must fail");
+    };
+    let full = pipeline::run(&inputs(&content)).expect_err("the full build fails too");
+    assert_eq!(problems.report(&content), full.report(&content));
+    assert!(
+        problems.report(&content).contains("stunting.md:"),
+        "{}",
+        problems.report(&content)
+    );
+
+    // A second, good edit elsewhere while the first file is still broken must still fail:
+    // the broken file is reloaded with it.
+    let other = "provinces/kalimantan-barat/issues/perkawinan-anak.md";
+    edit(&content, other, |t| t + "\nKalimat lain.\n");
+    let paths = [content.join(other)];
+    let Plan::Issues(keys) = live.plan(&paths) else {
+        panic!("an issue edit should reload alone");
+    };
+    assert_eq!(keys.len(), 2, "the broken file is reloaded too: {keys:?}");
+    assert!(matches!(live.update(keys), Update::Failed(_)));
+
+    // Fixed: both edits are applied and the output equals a full build.
+    fs::write(
+        content.join(KB_STUNTING),
+        original + "\nKalimat setelah perbaikan.\n",
+    )
+    .expect("write fix");
+    update(&mut live, &content, &[KB_STUNTING], &mut served);
+    assert_same_as_full_build(&content, &served, "after the fix");
+}
+
+#[test]
+fn other_changes_ask_for_a_full_build() {
+    let (_dir, content) = bundled_copy();
+    let (_, live) = full_build(&content);
+    let full = |rels: &[&str]| {
+        let paths: Vec<PathBuf> = rels.iter().map(|r| content.join(r)).collect();
+        matches!(live.plan(&paths), Plan::Full(_))
+    };
+    assert!(full(&["site.yaml"]));
+    assert!(full(&["topics.yaml"]));
+    assert!(full(&["provinces/banten/province.yaml"]));
+    assert!(full(&["provinces/banten/index.md"]));
+    assert!(full(&[KB_STUNTING, "pages/tentang.md"]));
+    // A new issue file, and a removed one.
+    fs::write(
+        content.join("provinces/kalimantan-barat/issues/baru.md"),
+        "---\ntitle: x\n---\n",
+    )
+    .expect("write");
+    assert!(full(&["provinces/kalimantan-barat/issues/baru.md"]));
+    fs::remove_file(content.join(KB_STUNTING_EN)).expect("remove");
+    assert!(full(&[KB_STUNTING_EN]));
+    // A theme file.
+    let theme_file = theme().join("templates/issue.html");
+    assert!(matches!(live.plan(&[theme_file]), Plan::Full(_)));
+    // Editors' temporary files that came and went, and hidden files, change nothing.
+    let nothing = |rels: &[&str]| {
+        let paths: Vec<PathBuf> = rels.iter().map(|r| content.join(r)).collect();
+        live.plan(&paths) == Plan::Nothing
+    };
+    assert!(nothing(&["provinces/kalimantan-barat/issues/4913"]));
+    assert!(nothing(&["provinces/kalimantan-barat/issues/stunting.md~"]));
+    fs::write(
+        content.join("provinces/kalimantan-barat/issues/.stunting.md.swp"),
+        "x",
+    )
+    .expect("write");
+    assert!(nothing(&[
+        "provinces/kalimantan-barat/issues/.stunting.md.swp"
+    ]));
+}
