@@ -240,6 +240,10 @@ impl Staging {
                 self.count(rel, bytes);
                 return Ok(());
             }
+            // Never write through a link left in the spare.
+            if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                fs::remove_file(&path).map_err(io_err("remove", &path))?;
+            }
         }
         match fs::write(&path, bytes) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -303,13 +307,26 @@ impl Staging {
             fs::rename(out, backup).map_err(io_err("move aside", out))?;
         }
         if let Err(e) = fs::rename(fresh, out) {
-            if had_previous {
-                let _ = fs::rename(backup, out);
+            if had_previous && fs::rename(backup, out).is_err() {
+                return Err(OutputError::Refused {
+                    path: out.clone(),
+                    reason: format!(
+                        "the new build could not be moved into place ({e}) and the previous build could not be moved back: it is in `{}`",
+                        backup.display()
+                    ),
+                });
             }
             return Err(io_err("move into place", out)(e));
         }
         self.committed = true;
-        if had_previous
+        // The previous build becomes the spare, unless `out` was a link (to a folder the
+        // next build must not write into): then only the link is removed.
+        let was_link = fs::symlink_metadata(backup).is_ok_and(|m| m.file_type().is_symlink());
+        if was_link {
+            if let Err(e) = fs::remove_file(backup) {
+                tracing::warn!("could not remove the link `{}`: {e}", backup.display());
+            }
+        } else if had_previous
             && fs::rename(backup, &self.spare).is_err()
             && let Err(e) = remove_tree(backup)
         {
@@ -330,15 +347,21 @@ fn remove_file_ancestors(root: &Path, rel: &Path) -> Result<(), OutputError> {
             continue;
         }
         if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
-            fs::remove_file(&path).map_err(io_err("remove", &path))?;
+            match fs::remove_file(&path) {
+                // Another writer thread removed it first.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                other => other.map_err(io_err("remove", &path))?,
+            }
         }
     }
     Ok(())
 }
 
-/// Whether `dir` is a folder written by a build (it has the marker file).
+/// Whether `dir` is a folder written by a build: a real folder (not a link to one) with the
+/// marker file.
 fn is_build(dir: &Path) -> bool {
-    dir.join(MARKER).is_file()
+    fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
+        && fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
 }
 
 /// Whether the file at `path` already holds exactly `bytes` (reading is much cheaper than
@@ -389,6 +412,10 @@ impl Drop for Staging {
 /// Removes a folder tree, its top-level entries in parallel (a previous build has thousands
 /// of files; removing them one by one would be a serial tail of every build).
 fn remove_tree(dir: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(dir)?.file_type().is_symlink() {
+        // Remove the link, never what it points to.
+        return fs::remove_file(dir);
+    }
     let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.par_iter().try_for_each(|e| {
         if e.file_type()?.is_dir() {
@@ -407,8 +434,8 @@ fn unique_suffix() -> u128 {
         .unwrap_or_default()
 }
 
-/// `rel` as a relative path with only normal components.
-fn safe_relative(rel: &str) -> Result<&Path, OutputError> {
+/// `rel` as a relative path with only normal components, not the marker.
+pub(crate) fn safe_relative(rel: &str) -> Result<&Path, OutputError> {
     let path = Path::new(rel);
     let ok = !rel.is_empty()
         && path.components().all(|c| matches!(c, Component::Normal(_)))

@@ -227,3 +227,40 @@ fn two_builds_are_byte_identical() {
     assert!(a.len() > 1, "the build wrote files");
     assert_eq!(a, snapshot(&dir.path().join("b")));
 }
+
+#[cfg(unix)]
+#[test]
+fn links_are_removed_never_followed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // `--out` is a link to a folder holding a previous build (e.g. a web root).
+    let target = dir.path().join("webroot");
+    output::write(&site(&[("index.html", "served")]), &target).expect("write");
+    let before = snapshot(&target);
+    let out = dir.path().join("public");
+    std::os::unix::fs::symlink(&target, &out).expect("symlink");
+    // A link planted as the spare points at another folder that looks like a build.
+    let other = dir.path().join("other");
+    output::write(&site(&[("keep.html", "mine")]), &other).expect("write");
+    let other_before = snapshot(&other);
+    std::os::unix::fs::symlink(&other, dir.path().join(".public.spare")).expect("symlink");
+    for text in ["one", "two", "three"] {
+        output::write(&site(&[("index.html", text)]), &out).expect("write");
+    }
+    assert_eq!(snapshot(&target), before, "the link's folder is untouched");
+    assert_eq!(
+        snapshot(&other),
+        other_before,
+        "the spare link's folder is untouched"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("index.html")).expect("read"),
+        "three"
+    );
+    assert!(
+        !fs::symlink_metadata(&out)
+            .expect("stat")
+            .file_type()
+            .is_symlink(),
+        "`public` is now a real folder"
+    );
+}
