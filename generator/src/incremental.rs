@@ -178,6 +178,9 @@ impl Live {
         if winner_catalog::clock::today(self.as_of) != self.options.today {
             return Update::Full("a new day began (proposal windows)".into());
         }
+        if self.locators.is_none() {
+            return Update::Full("the province locator images are missing".into());
+        }
         let started = std::time::Instant::now();
         let reloaded = reload::reload_issues(
             &mut self.site,

@@ -163,9 +163,10 @@ pub(crate) fn build(
     })
 }
 
-/// A search index failure, as a render error.
+/// A search index failure, as a render error: the library or the machine failed, not the
+/// content (which Pagefind accepts as any text).
 fn fail(what: &str, e: impl std::fmt::Display) -> RenderError {
-    RenderError::Content(format!("search index: {what}: {e}"))
+    RenderError::Output(format!("search index: {what}: {e}"))
 }
 
 /// Whether a file of Pagefind's bundle is used by the theme's search page: the search API,

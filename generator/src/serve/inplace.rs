@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// Why a file could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -18,19 +18,13 @@ pub(super) struct WriteError {
 /// Writes every `(relative path, bytes)` into `out`, each replaced atomically.
 pub(super) fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), WriteError> {
     for (rel, bytes) in files {
-        let rel_path = Path::new(rel);
-        let target = out.join(rel_path);
         let bad = || WriteError {
             what: "write outside the output folder",
-            path: target.clone(),
+            path: out.join(rel),
             source: io::Error::other("not a plain relative path"),
         };
-        if !rel_path
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)))
-        {
-            return Err(bad());
-        }
+        let rel_path = crate::output::safe_relative(rel).map_err(|_| bad())?;
+        let target = out.join(rel_path);
         let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
             return Err(bad());
         };
@@ -43,10 +37,13 @@ pub(super) fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Write
         temp_name.push(name);
         temp_name.push(format!(".{}.tmp", std::process::id()));
         let temp = parent.join(temp_name);
-        fs::write(&temp, bytes).map_err(|source| WriteError {
-            what: "write",
-            path: temp.clone(),
-            source,
+        fs::write(&temp, bytes).map_err(|source| {
+            let _ = fs::remove_file(&temp);
+            WriteError {
+                what: "write",
+                path: temp.clone(),
+                source,
+            }
         })?;
         fs::rename(&temp, &target).map_err(|source| {
             let _ = fs::remove_file(&temp);

@@ -91,12 +91,16 @@ async fn serve(options: ServeOptions) -> Result<(), ServeError> {
             source,
         })?;
     let out = work.path().join("public");
+    // Watch before the first build, so that edits made while it runs are queued and handled
+    // after it (an issue edit then reloads the file as it is now).
+    let (watcher, events) = watch::start(&options.inputs)?;
     let (first, live) = build_once(&options.inputs, &out);
     let (tx, rx) = tokio::sync::watch::channel(Status {
         generation: 1,
         error: first.err(),
     });
-    let _watcher = watch::spawn(options.inputs.clone(), out.clone(), live, tx)?;
+    watch::spawn_rebuilds(events, options.inputs.clone(), out.clone(), live, tx);
+    let _watcher = watcher;
     let (listener, addr) = bind(options.port).await?;
     eprintln!("serving http://{addr}/ (Ctrl-C to stop)");
     let app = router(AppState { out, status: rx });

@@ -30,14 +30,11 @@ const SETTLE: Duration = Duration::from_millis(200);
 /// The running watcher; dropping it stops watching (and ends the rebuild thread).
 pub(super) type Watcher = RecommendedWatcher;
 
-/// Starts watching `inputs`' folders; updates `live` (or rebuilds into `out`) and publishes
-/// each outcome.
-pub(super) fn spawn(
-    inputs: Inputs,
-    out: PathBuf,
-    live: Option<Live>,
-    status: tokio::sync::watch::Sender<Status>,
-) -> Result<Watcher, ServeError> {
+/// The watcher's events, queued until [`spawn_rebuilds`] handles them.
+pub(super) type Events = mpsc::Receiver<notify::Result<Event>>;
+
+/// Starts watching `inputs`' folders; events queue up in the returned receiver.
+pub(super) fn start(inputs: &Inputs) -> Result<(Watcher, Events), ServeError> {
     let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
     let mut watcher =
         notify::recommended_watcher(tx).map_err(|e| ServeError::Watch(e.to_string()))?;
@@ -46,17 +43,31 @@ pub(super) fn spawn(
             .watch(dir, RecursiveMode::Recursive)
             .map_err(|e| ServeError::Watch(format!("{}: {e}", dir.display())))?;
     }
+    Ok((watcher, rx))
+}
+
+/// Handles `events` on a thread of its own: updates `live` (or rebuilds into `out`) and
+/// publishes each outcome. The thread ends when the watcher is dropped.
+pub(super) fn spawn_rebuilds(
+    rx: Events,
+    inputs: Inputs,
+    out: PathBuf,
+    live: Option<Live>,
+    status: tokio::sync::watch::Sender<Status>,
+) {
     std::thread::spawn(move || {
         let mut live = live;
         while let Ok(first) = rx.recv() {
-            let mut changed = BTreeSet::new();
-            add(&mut changed, first);
-            gather(&rx, &mut changed, QUICK);
-            if changed.is_empty() {
+            let mut burst = Burst::default();
+            burst.add(first);
+            burst.gather(&rx, QUICK);
+            if burst.changed.is_empty() && !burst.lost {
                 continue;
             }
-            let paths: Vec<PathBuf> = changed.iter().cloned().collect();
+            let paths: Vec<PathBuf> = burst.changed.iter().cloned().collect();
             let plan = match &live {
+                // The watcher lost events (its queue overflowed): what changed is unknown.
+                _ if burst.lost => Plan::Full("the file watcher lost events".into()),
                 Some(l) => l.plan(&paths),
                 None => Plan::Full("the last build failed".into()),
             };
@@ -73,18 +84,17 @@ pub(super) fn spawn(
                     }
                 }
                 Plan::Full(reason) => {
-                    gather(&rx, &mut changed, SETTLE);
+                    burst.gather(&rx, SETTLE);
                     reason
                 }
             };
-            log_changed(&changed);
+            log_changed(&burst.changed);
             tracing::info!("full rebuild: {reason}");
             let (outcome, kept) = build_once(&inputs, &out);
             live = kept;
             publish(&status, outcome);
         }
     });
-    Ok(watcher)
 }
 
 /// An incremental rebuild: `Ok` with its outcome, or `Err` with why a full one is needed.
@@ -134,23 +144,34 @@ fn publish(status: &tokio::sync::watch::Sender<Status>, outcome: Result<String, 
     });
 }
 
-/// Adds the paths of more events to `changed` until `quiet` passes without one.
-fn gather(
-    rx: &mpsc::Receiver<notify::Result<Event>>,
-    changed: &mut BTreeSet<PathBuf>,
-    quiet: Duration,
-) {
-    while let Ok(event) = rx.recv_timeout(quiet) {
-        add(changed, event);
-    }
+/// The events of one burst.
+#[derive(Default)]
+struct Burst {
+    /// Paths whose change affects what a build reads.
+    changed: BTreeSet<PathBuf>,
+    /// Whether events were lost (the watcher says to rescan, or reported an error).
+    lost: bool,
 }
 
-/// Adds the paths of `event` if it changes what a build reads.
-fn add(changed: &mut BTreeSet<PathBuf>, event: notify::Result<Event>) {
-    match event {
-        Ok(e) if is_change(&e.kind) => changed.extend(e.paths),
-        Ok(_) => {}
-        Err(e) => tracing::warn!("watching: {e}"),
+impl Burst {
+    /// Adds more events until `quiet` passes without one.
+    fn gather(&mut self, rx: &Events, quiet: Duration) {
+        while let Ok(event) = rx.recv_timeout(quiet) {
+            self.add(event);
+        }
+    }
+
+    /// Adds the paths of `event` if it changes what a build reads.
+    fn add(&mut self, event: notify::Result<Event>) {
+        match event {
+            Ok(e) if e.need_rescan() => self.lost = true,
+            Ok(e) if is_change(&e.kind) => self.changed.extend(e.paths),
+            Ok(_) => {}
+            Err(e) => {
+                tracing::warn!("watching: {e}");
+                self.lost = true;
+            }
+        }
     }
 }
 
