@@ -258,13 +258,20 @@ impl Catalog {
 impl Province {
     /// Whether any validated issue of this province takes proposals on `today`.
     pub fn accepts_on(&self, today: Date) -> bool {
-        self.proposals
-            .is_some_and(|w| w.state_on(today) == WindowState::Open)
-            && self
-                .issues
-                .iter()
-                .any(|i| i.status == IssueStatus::Validated)
+        takes_proposals(self.proposals, self.issues.iter().map(|i| i.status), today)
     }
+}
+
+/// The one rule for "this province takes proposals today": its window is open on `today` and
+/// at least one of its issues (their `statuses`) is validated. The generator applies it to
+/// the content, submit-fn to the catalog.
+pub fn takes_proposals(
+    window: Option<Window>,
+    statuses: impl IntoIterator<Item = IssueStatus>,
+    today: Date,
+) -> bool {
+    window.is_some_and(|w| w.state_on(today) == WindowState::Open)
+        && statuses.into_iter().any(|s| s == IssueStatus::Validated)
 }
 
 /// Why `catalog.json` could not be used.

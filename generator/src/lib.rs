@@ -1,17 +1,21 @@
 //! The Kompetisi WiNNER static site generator: load content, render it with a theme, write it.
 //!
-//! The stages are callable one by one (the binary and the tests use the same functions):
-//! [`content::load`] turns `content/` into a [`content::Site`] or a list of
-//! [`content::Diagnostics`]; [`render::render`] turns a site and a [`render::Theme`] into an
-//! in-memory [`render::Output`]; [`output::write`] writes it beside the previous build and swaps
-//! it in; [`serve`] does all three on every change and serves the result. [`scaffold`] writes
-//! new content files for editors (`generator new`). [`cli`] is the command line on top.
+//! Data flows one way (docs/architecture.md): inputs ([`content`] and [`theme`] loaded into
+//! memory), then a pure [`render`] of a job list, then [`output`], the one place that writes
+//! files. [`pipeline::build`] runs the three for `build`, `check` and `serve` alike; [`serve`]
+//! adds the watcher and incremental updates on top. [`scaffold`] writes new content files for
+//! editors (`generator new`). [`cli`] is the command line on top of everything.
+//!
+//! Shared leaves: [`markdown`] (the one parser set-up) and [`encode`] (escaping and
+//! content-hashed names).
 
 pub mod cli;
 pub mod content;
-pub mod incremental;
+pub mod encode;
+pub mod markdown;
 pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod theme;

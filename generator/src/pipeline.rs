@@ -1,6 +1,9 @@
-//! The build minus the disk: load the content, load the theme, render in memory.
+//! The one build path: load the content and the theme, render the job list, hand every file
+//! to a [`Sink`].
 //!
-//! `build`, `check` and `serve` all run this; only what they do with the result differs.
+//! `build` (a [`Staging`](crate::output::Staging) folder), `check` (a
+//! [`Counting`](crate::output::Counting) sink, no search index) and `serve` (a staging folder
+//! for full builds) all call [`build`]; only the sink and what they keep of the result differ.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -8,7 +11,9 @@ use std::time::Instant;
 use time::Date;
 
 use crate::content::{self, Diagnostics, LoadOptions, Site};
-use crate::render::{self, Output, RenderError, Theme};
+use crate::output::{OutputError, Sink};
+use crate::render::{self, Jobs, RenderError, Stopped};
+use crate::theme::Theme;
 
 /// Resolved inputs of one build.
 #[derive(Debug, Clone)]
@@ -23,21 +28,8 @@ pub struct Inputs {
     pub submit_url: Option<String>,
     /// Pins "today" (proposal windows); `None` means the real date in WIB.
     pub as_of: Option<Date>,
-}
-
-/// A site rendered in memory.
-#[derive(Debug)]
-pub struct Rendered {
-    /// The loaded site.
-    pub site: Site,
-    /// Every output file.
-    pub output: Output,
-    /// Warnings found while loading.
-    pub warnings: Diagnostics,
-    /// The date the windows were judged on.
-    pub today: Date,
-    /// When the build started (for the summary line).
-    pub started: Instant,
+    /// Whether to build the search index (`check` does not).
+    pub search_index: bool,
 }
 
 /// Everything that stopped a build: content diagnostics (errors and warnings) and theme or
@@ -51,14 +43,6 @@ pub struct Problems {
 }
 
 impl Problems {
-    /// The first output (write) failure, if that is what stopped the build: an environment
-    /// problem, not a content one.
-    pub fn output_failure(&self) -> Option<&RenderError> {
-        self.render
-            .iter()
-            .find(|e| matches!(e, RenderError::Output(_)))
-    }
-
     /// Number of errors (content errors plus theme/render errors).
     pub fn error_count(&self) -> usize {
         self.diagnostics.error_count() + self.render.len()
@@ -89,11 +73,17 @@ impl Problems {
     }
 }
 
-/// A site rendered into a [`render::Sink`]: everything of [`Rendered`] but the output.
-#[derive(Debug)]
-pub struct Built {
+/// A built site: what the load and the render learnt, for the summary line and for
+/// `serve`'s incremental updates.
+pub struct Build {
     /// The loaded site.
     pub site: Site,
+    /// The loaded theme.
+    pub theme: Theme,
+    /// What the load learnt about the files (see [`content::reload`]).
+    pub index: content::reload::Index,
+    /// The render options used.
+    pub options: render::Options,
     /// Warnings found while loading.
     pub warnings: Diagnostics,
     /// The date the windows were judged on.
@@ -102,45 +92,19 @@ pub struct Built {
     pub started: Instant,
 }
 
-/// Loads, validates and renders into memory (see [`run_into`]).
-pub fn run(inputs: &Inputs) -> Result<Rendered, Problems> {
-    let out = std::sync::Mutex::new(Output::new());
-    let built = run_into(inputs, &|path, bytes| {
-        out.lock()
-            .map_err(|_| RenderError::Output("a render thread panicked".into()))?
-            .insert(path, bytes);
-        Ok(())
-    })?;
-    Ok(Rendered {
-        site: built.site,
-        output: out.into_inner().unwrap_or_default(),
-        warnings: built.warnings,
-        today: built.today,
-        started: built.started,
-    })
+/// Why a build did not finish: problems in the content or the theme (reported to editors,
+/// exit code 1), or a file that could not be written (an environment problem, exit code 2).
+#[derive(Debug)]
+pub enum BuildError {
+    /// Content diagnostics and theme or template errors.
+    Problems(Problems),
+    /// The sink could not take a file.
+    Output(OutputError),
 }
 
 /// Loads, validates and renders, handing every output file to `sink` as it is rendered. The
 /// theme is loaded even when the content has errors, so that one run reports both.
-pub fn run_into(inputs: &Inputs, sink: &render::Sink<'_>) -> Result<Built, Problems> {
-    run_keeping(inputs, sink).map(|kept| kept.built)
-}
-
-/// A full build and what `generator serve` keeps of it to update the site later
-/// (see [`crate::incremental`]).
-pub struct Kept {
-    /// The site, its warnings, the date and the start time.
-    pub built: Built,
-    /// The loaded theme.
-    pub theme: Theme,
-    /// What the load learnt about the files (see [`content::reload`]).
-    pub index: content::reload::Index,
-    /// The render options used.
-    pub options: render::Options,
-}
-
-/// [`run_into`], keeping the theme, the content index and the render options.
-pub fn run_keeping(inputs: &Inputs, sink: &render::Sink<'_>) -> Result<Kept, Problems> {
+pub fn build(inputs: &Inputs, sink: &dyn Sink) -> Result<Build, BuildError> {
     let started = Instant::now();
     let (loaded, theme) = rayon::join(
         || {
@@ -154,36 +118,46 @@ pub fn run_keeping(inputs: &Inputs, sink: &render::Sink<'_>) -> Result<Kept, Pro
     let ((loaded, index), theme) = match (loaded, theme) {
         (Ok(l), Ok(t)) => (l, t),
         (l, t) => {
-            return Err(Problems {
+            return Err(BuildError::Problems(Problems {
                 diagnostics: match l {
                     Ok((l, _)) => l.warnings,
                     Err(d) => d,
                 },
-                render: t.err().into_iter().collect(),
-            });
+                render: t.err().map(RenderError::from).into_iter().collect(),
+            }));
         }
     };
     let today = winner_catalog::clock::today(inputs.as_of);
     let options = options(inputs, &loaded.site, today);
-    match render::render_into(&loaded.site, &theme, &options, sink) {
+    let rendered = render::context::Env::new(&loaded.site, &theme, &options)
+        .map_err(Stopped::from)
+        .and_then(|env| {
+            let jobs = Jobs::full(&loaded.site);
+            let jobs = if inputs.search_index {
+                jobs
+            } else {
+                jobs.without_search()
+            };
+            render::render_jobs(&env, &jobs, sink)
+        });
+    match rendered {
         Ok(()) => {
             tracing::debug!("rendered in {:.3} s", started.elapsed().as_secs_f64());
-            Ok(Kept {
-                built: Built {
-                    site: loaded.site,
-                    warnings: loaded.warnings,
-                    today,
-                    started,
-                },
+            Ok(Build {
+                site: loaded.site,
                 theme,
                 index,
                 options,
+                warnings: loaded.warnings,
+                today,
+                started,
             })
         }
-        Err(e) => Err(Problems {
+        Err(Stopped::Output(e)) => Err(BuildError::Output(e)),
+        Err(Stopped::Render(e)) => Err(BuildError::Problems(Problems {
             diagnostics: loaded.warnings,
             render: vec![e],
-        }),
+        })),
     }
 }
 

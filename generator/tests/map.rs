@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use generator::content::{self, LoadOptions, Site};
-use generator::render::{self, Options, Output, Theme};
+use generator::output::Output;
+use generator::render::{self, Options};
+use generator::theme::Theme;
 use time::macros::date;
 
 /// The map's budget on the home page (issue #8): at most 12 KB gzipped.

@@ -9,7 +9,9 @@ use generator::content::model::{
     Stage, Topic, Validation,
 };
 use generator::content::{Bilingual, Issue, Markdown, NewsItem, Page, Province, Site, Words};
-use generator::render::{self, Options, Output, Theme};
+use generator::output::Output;
+use generator::render::{self, Options};
+use generator::theme::Theme;
 use time::Date;
 use time::macros::date;
 use winner_catalog::{Catalog, FormDefinition, IssueStatus, Localized, Window};

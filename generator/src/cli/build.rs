@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use time::Date;
 
-use super::{Failure, InputArgs, check_dirs, parse_date, report, report_warnings};
-use crate::render::RenderError;
+use super::args::{Failure, InputArgs, check_dirs, parse_date, report, report_warnings};
+use crate::pipeline::BuildError;
 use crate::{output, pipeline};
 
 /// Arguments of `generator build`.
@@ -35,22 +35,18 @@ pub(super) fn run(args: &BuildArgs) -> Result<(), Failure> {
     check_dirs(&args.input)?;
     let protected = [args.input.content.as_path(), args.input.theme.as_path()];
     output::check_target(&args.out, &protected).map_err(|e| Failure::Environment(e.to_string()))?;
-    let inputs = args
-        .input
-        .inputs(args.base_url.clone(), args.submit_url.clone(), args.as_of);
+    let inputs = args.input.inputs(
+        args.base_url.clone(),
+        args.submit_url.clone(),
+        args.as_of,
+        true,
+    );
     let staging =
         output::Staging::begin(&args.out).map_err(|e| Failure::Environment(e.to_string()))?;
-    let sink = |path: String, bytes: Vec<u8>| {
-        staging
-            .put(&path, &bytes)
-            .map_err(|e| RenderError::Output(e.to_string()))
-    };
-    let built = match pipeline::run_into(&inputs, &sink) {
+    let built = match pipeline::build(&inputs, &staging) {
         Ok(b) => b,
-        Err(problems) => {
-            if let Some(e) = problems.output_failure() {
-                return Err(Failure::Environment(e.to_string()));
-            }
+        Err(BuildError::Output(e)) => return Err(Failure::Environment(e.to_string())),
+        Err(BuildError::Problems(problems)) => {
             report(&problems, &args.input.content);
             eprintln!("build failed; `{}` was left as it was", args.out.display());
             return Err(Failure::Content);
@@ -65,7 +61,7 @@ pub(super) fn run(args: &BuildArgs) -> Result<(), Failure> {
 }
 
 /// `built 63 pages (12 provinces, 40 issues, 3 news, 4 pages; 70 files, 812 KB) into public/ in 0.21 s`.
-fn summary(r: &pipeline::Built, w: output::Written, out: &Path) -> String {
+fn summary(r: &pipeline::Build, w: output::Written, out: &Path) -> String {
     let issues: usize = r.site.provinces.iter().map(|p| p.issues.len()).sum();
     format!(
         "built {} pages ({} provinces, {issues} issues, {} news, {} pages; {} files, {} KB{}) into {}/ in {:.2} s",

@@ -2,8 +2,9 @@
 
 use clap::Args;
 
-use super::{Failure, InputArgs, check_dirs, report, report_warnings};
-use crate::pipeline;
+use super::args::{Failure, InputArgs, check_dirs, report, report_warnings};
+use crate::output::Counting;
+use crate::pipeline::{self, BuildError};
 
 /// Arguments of `generator check`.
 #[derive(Debug, Args)]
@@ -13,10 +14,13 @@ pub struct CheckArgs {
     pub input: InputArgs,
 }
 
-/// Runs `generator check`: exit 0 with warnings only, 1 with any error.
+/// Runs `generator check`: exit 0 with warnings only, 1 with any error. Every page is
+/// rendered (templates fail where a page would) into a sink that only counts; the search
+/// index is not built.
 pub(super) fn run(args: &CheckArgs) -> Result<(), Failure> {
     check_dirs(&args.input)?;
-    match pipeline::run(&args.input.inputs(None, None, None)) {
+    let counting = Counting::new();
+    match pipeline::build(&args.input.inputs(None, None, None, false), &counting) {
         Ok(rendered) => {
             report_warnings(&rendered.warnings, &args.input.content);
             let issues: usize = rendered.site.provinces.iter().map(|p| p.issues.len()).sum();
@@ -25,7 +29,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<(), Failure> {
                 rendered.site.provinces.len(),
                 rendered.site.news.len(),
                 rendered.site.pages.len(),
-                rendered.output.len(),
+                counting.written().files,
                 rendered.warnings.len(),
                 if rendered.warnings.len() == 1 {
                     ""
@@ -35,9 +39,10 @@ pub(super) fn run(args: &CheckArgs) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Err(problems) => {
+        Err(BuildError::Problems(problems)) => {
             report(&problems, &args.input.content);
             Err(Failure::Content)
         }
+        Err(BuildError::Output(e)) => Err(Failure::Environment(e.to_string())),
     }
 }

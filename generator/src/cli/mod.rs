@@ -5,17 +5,15 @@
 //! Nothing below [`run`] exits the process: outcomes travel back as [`Failure`] and `main`
 //! turns them into the exit code.
 
+mod args;
 mod build;
 mod check;
 mod new;
 mod serve;
 
-use std::path::{Path, PathBuf};
+pub use args::{Failure, InputArgs};
 
-use clap::{Args, Parser, Subcommand};
-use time::Date;
-
-use crate::pipeline::Inputs;
+use clap::{Parser, Subcommand};
 
 /// Static site generator for the Kompetisi WiNNER public site.
 #[derive(Debug, Parser)]
@@ -39,26 +37,6 @@ pub enum Command {
     New(new::NewArgs),
 }
 
-/// Where the inputs are; shared by every verb.
-#[derive(Debug, Clone, Args)]
-pub struct InputArgs {
-    /// The content folder.
-    #[arg(long, value_name = "DIR", default_value = "content")]
-    pub content: PathBuf,
-    /// The theme folder.
-    #[arg(long, value_name = "DIR", default_value = "themes/default")]
-    pub theme: PathBuf,
-}
-
-/// Why a command did not succeed.
-#[derive(Debug)]
-pub enum Failure {
-    /// Content, theme or template problems, already printed (exit code 1).
-    Content,
-    /// A usage or environment problem, not yet printed (exit code 2).
-    Environment(String),
-}
-
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
@@ -66,60 +44,5 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Check(args) => check::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::New(args) => new::run(&args),
-    }
-}
-
-/// Parses `--as-of`.
-fn parse_date(text: &str) -> Result<Date, String> {
-    winner_catalog::clock::parse_date(text)
-}
-
-/// Checks that the input folders exist (a missing one is an environment error, exit 2).
-fn check_dirs(input: &InputArgs) -> Result<(), Failure> {
-    let need = |dir: &Path, what: &str, flag: &str| {
-        if dir.is_dir() {
-            Ok(())
-        } else {
-            Err(Failure::Environment(format!(
-                "the {what} folder `{}` does not exist (run from the repository root or pass {flag} DIR)",
-                dir.display()
-            )))
-        }
-    };
-    need(&input.content, "content", "--content")?;
-    need(&input.theme, "theme", "--theme")
-}
-
-impl InputArgs {
-    /// The pipeline inputs for these folders and overrides.
-    fn inputs(
-        &self,
-        base_url: Option<String>,
-        submit_url: Option<String>,
-        as_of: Option<Date>,
-    ) -> Inputs {
-        Inputs {
-            content_dir: self.content.clone(),
-            theme_dir: self.theme.clone(),
-            base_url,
-            submit_url,
-            as_of,
-        }
-    }
-}
-
-/// Prints problems (and their count) to stderr.
-fn report(problems: &crate::pipeline::Problems, content_dir: &Path) {
-    let text = problems.report(content_dir);
-    if !text.is_empty() {
-        eprintln!("{text}");
-    }
-    eprintln!("{}", problems.summary());
-}
-
-/// Prints warnings, if any, to stderr.
-fn report_warnings(warnings: &crate::content::Diagnostics, content_dir: &Path) {
-    if !warnings.is_empty() {
-        eprintln!("{}", warnings.render(content_dir));
     }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use time::Date;
 
-use super::{Failure, parse_date};
+use super::args::{Failure, parse_date};
 use crate::scaffold::{self, Request, ScaffoldError};
 
 /// Arguments of `generator new`.

@@ -3,7 +3,7 @@
 use clap::Args;
 use time::Date;
 
-use super::{Failure, InputArgs, check_dirs, parse_date};
+use super::args::{Failure, InputArgs, check_dirs, parse_date};
 use crate::serve;
 
 /// Arguments of `generator serve`.
@@ -27,7 +27,9 @@ pub struct ServeArgs {
 pub(super) fn run(args: &ServeArgs) -> Result<(), Failure> {
     check_dirs(&args.input)?;
     let options = serve::ServeOptions {
-        inputs: args.input.inputs(None, args.submit_url.clone(), args.as_of),
+        inputs: args
+            .input
+            .inputs(None, args.submit_url.clone(), args.as_of, true),
         port: args.port,
     };
     serve::run(options).map_err(|e| Failure::Environment(e.to_string()))

@@ -12,27 +12,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 use rayon::prelude::*;
 use winner_catalog::Lang;
 
 use super::diagnostic::{Diagnostic, Diagnostics};
-use super::load::Files;
+use super::index::Files;
 use super::site::{Bilingual, Markdown, Site, Words};
 use super::slug::{UniqueIds, heading_slug};
 
-/// The Markdown extensions the site uses (the renderer enables the same).
-pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
 /// The heading ids of a Markdown body, exactly as the renderer writes them.
 pub fn heading_ids(text: &str) -> Vec<String> {
-    let events: Vec<Event<'_>> = Parser::new_ext(text, markdown_options()).collect();
-    ids_of(events.iter())
+    ids_of(crate::markdown::events(text).iter().map(|(e, _)| e))
 }
 
 /// The heading ids of parsed events (see [`heading_ids`]).
@@ -238,9 +229,7 @@ fn check_doc(
     let md = doc.md;
     let mut diags = Vec::new();
     let mut anchored = Vec::new();
-    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(&md.text, markdown_options())
-        .into_offset_iter()
-        .collect();
+    let events: Vec<(Event<'_>, Range<usize>)> = crate::markdown::events(&md.text);
     let mut own_ids: Option<Vec<String>> = None;
     for (index, (event, range)) in events.iter().enumerate() {
         let at = || position(md, range.start);

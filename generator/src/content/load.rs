@@ -1,13 +1,13 @@
 //! [`load`]: the content folder in, a validated [`Site`] (or every problem found) out.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use super::diagnostic::{Diagnostic, Diagnostics};
+use super::index::{Files, Index};
 use super::load_file::{self, Kind, Parsed, Source};
-use super::reload::Index;
 use super::site::Site;
 use super::{links, load_assemble, load_walk, validate};
 
@@ -25,25 +25,6 @@ pub struct Loaded {
     pub site: Site,
     /// Problems that do not stop the build (e.g. a missing translation), sorted.
     pub warnings: Diagnostics,
-}
-
-/// Everything validation may look at besides the [`Site`]: which files exist and their YAML.
-#[derive(Debug, Default)]
-pub(crate) struct Files {
-    /// Every file found, relative to the content folder (whether or not it parsed).
-    pub(crate) present: BTreeSet<PathBuf>,
-    /// The YAML of every file that has some (front matter for Markdown).
-    pub(crate) sources: BTreeMap<PathBuf, Source>,
-}
-
-impl Files {
-    /// The YAML of `path`, or an empty one.
-    pub(crate) fn source(&self, path: &std::path::Path) -> Source {
-        self.sources.get(path).cloned().unwrap_or(Source {
-            yaml: String::new(),
-            first_line: 1,
-        })
-    }
 }
 
 /// One file after reading and parsing: its kind and contents if it parsed, its YAML, and its

@@ -8,7 +8,7 @@ use time::Date;
 use winner_catalog::{FormDefinition, Lang};
 
 use super::diagnostic::{Diagnostic, Diagnostics};
-use super::load::Files;
+use super::index::Files;
 use super::load_file::{self, Kind, Parsed};
 use super::model::{
     IssueFront, NewsFront, PageFront, PageTranslation, ProvinceFile, ProvinceIndexFront, SiteFile,

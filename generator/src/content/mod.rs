@@ -26,6 +26,7 @@
 
 pub mod diagnostic;
 pub mod front_matter;
+mod index;
 pub mod links;
 mod load;
 mod load_assemble;

@@ -16,38 +16,13 @@ use std::path::{Path, PathBuf};
 use winner_catalog::Lang;
 
 use super::diagnostic::{Diagnostic, Diagnostics};
+pub use super::index::Index;
 use super::links;
-use super::load::Files;
 use super::load_assemble;
 use super::load_file::{self, Kind, Parsed};
 use super::load_walk;
 use super::site::{Issue, Site};
 use super::validate;
-
-/// What a full load learnt besides the [`Site`], kept to reload single files.
-#[derive(Debug, Default)]
-pub struct Index {
-    /// Every file found and the YAML of each.
-    pub(crate) files: Files,
-    /// Files whose heading ids `@/…#anchor` links of other files point at.
-    pub(crate) anchor_targets: BTreeSet<PathBuf>,
-}
-
-impl Index {
-    /// Whether the full load found `rel` (relative to the content folder).
-    pub fn contains(&self, rel: &Path) -> bool {
-        self.files.present.contains(rel)
-    }
-
-    /// Whether the full load found a file inside the folder `rel`.
-    pub fn has_files_under(&self, rel: &Path) -> bool {
-        self.files
-            .present
-            .range(rel.to_path_buf()..)
-            .next()
-            .is_some_and(|p| p.starts_with(rel) && p != rel)
-    }
-}
 
 /// An issue, by province slug and issue slug.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use winner_catalog::IssueStatus;
 
 use super::diagnostic::{Diagnostic, Diagnostics};
-use super::load::Files;
+use super::index::Files;
 use super::load_file::Source;
 use super::model::Source as Reference;
 use super::site::{Issue, Site, Words};

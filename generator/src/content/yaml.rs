@@ -24,6 +24,12 @@ pub struct Origin<'a> {
     pub start_line: usize,
 }
 
+/// Parses a flat map of text keys to text values (the theme's UI strings), with serde_yaml's
+/// message (it carries the line and column) on failure.
+pub fn flat_strings(yaml: &str) -> Result<std::collections::BTreeMap<String, String>, String> {
+    serde_yaml::from_str(yaml).map_err(|e| e.to_string())
+}
+
 /// Parses `yaml` into `T`, mapping any error to a diagnostic in the file.
 pub fn parse<T: DeserializeOwned>(yaml: &str, origin: Origin<'_>) -> Result<T, Diagnostic> {
     // An empty document is `null` to serde_yaml; structs whose fields are all optional should

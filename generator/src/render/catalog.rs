@@ -3,7 +3,7 @@
 
 use winner_catalog::{Catalog, Issue, Lang, Localized, Province, SCHEMA_VERSION};
 
-use super::Options;
+use super::options::Options;
 use super::urls::Route;
 use crate::content::Site;
 

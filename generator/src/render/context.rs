@@ -12,13 +12,50 @@ use serde::Serialize;
 use winner_catalog::{IssueStatus, Lang, WindowState};
 
 use super::dates::DateView;
-use super::i18n::Strings;
+use super::error::RenderError;
 use super::map::{self, Locator};
+use super::markdown;
+use super::options::Options;
 use super::urls::{Links, Route, absolute};
-use super::{Options, RenderError, Theme, markdown};
+pub use super::views::*;
 use crate::content::model::PageLayout;
 use crate::content::model::{Source, Topic};
 use crate::content::{Bilingual, Issue, Page, Province, Site, Words};
+use crate::theme::{Strings, Theme};
+
+/// One HTML page to render: its output path, template and full context.
+pub(crate) struct Job {
+    /// Output path, e.g. `provinsi/banten/index.html`.
+    pub(crate) path: String,
+    /// Template name, e.g. `province.html`.
+    pub(crate) template: &'static str,
+    /// The template context.
+    pub(crate) context: tera::Context,
+}
+
+/// A job for `route` in `lang`.
+pub(crate) fn job(
+    route: Route<'_>,
+    lang: Lang,
+    template: &'static str,
+    context: tera::Context,
+) -> Job {
+    Job {
+        path: route.file(lang),
+        template,
+        context,
+    }
+}
+
+/// Whether any validated issue of a province takes proposals on `today`: the catalog's
+/// rule, the one submit-fn applies to each proposal.
+pub(crate) fn accepts(p: &Province, today: time::Date) -> bool {
+    winner_catalog::takes_proposals(
+        p.facts.proposals,
+        p.issues.iter().map(|i| i.facts.status),
+        today,
+    )
+}
 
 /// Everything page builders share: the site, the theme, the options and lookups.
 pub struct Env<'a> {
@@ -80,147 +117,6 @@ pub struct Meta<'r> {
     pub noindex: bool,
 }
 
-#[derive(Serialize)]
-struct NavItem {
-    label: String,
-    href: String,
-    /// `aria-current` value: `page` on the page itself, `true` inside its section, or empty.
-    current: &'static str,
-}
-
-#[derive(Serialize)]
-struct Crumb {
-    label: String,
-    href: String,
-}
-
-/// A source as shown in a page's sources section.
-#[derive(Debug, Clone, Serialize)]
-pub struct SourceView {
-    /// Title.
-    pub title: String,
-    /// URL.
-    pub url: String,
-    /// Publisher, if known.
-    pub publisher: Option<String>,
-    /// Publication date, if known.
-    pub published: Option<DateView>,
-}
-
-/// A Markdown body rendered for one language.
-#[derive(Debug, Clone, Serialize)]
-pub struct Body {
-    /// Safe HTML.
-    pub html: String,
-    /// Indonesian text shown on an English page.
-    pub fallback: bool,
-}
-
-/// Whether proposals are taken, in words.
-#[derive(Debug, Clone, Serialize)]
-pub struct WindowView {
-    /// `open`, `not_yet`, `closed` or `none`.
-    pub state: &'static str,
-    /// A sentence such as "Dibuka hingga 11 Juni 2023".
-    pub text: String,
-}
-
-/// An issue in a list.
-#[derive(Debug, Clone, Serialize)]
-pub struct IssueCard {
-    /// Title.
-    pub title: String,
-    /// Title and summary are Indonesian on an English page.
-    pub fallback: bool,
-    /// Issue page.
-    pub href: String,
-    /// Province name.
-    pub province: String,
-    /// Province page.
-    pub province_href: String,
-    /// Topic name.
-    pub topic: String,
-    /// Topic page.
-    pub topic_href: String,
-    /// Validated (else pending).
-    pub validated: bool,
-    /// Day of validation.
-    pub validated_on: Option<DateView>,
-    /// One-line summary.
-    pub summary: String,
-}
-
-/// A province in a list.
-#[derive(Debug, Clone, Serialize)]
-pub struct ProvinceCard {
-    /// Name.
-    pub name: String,
-    /// Province page.
-    pub href: String,
-    /// Kemendagri code.
-    pub code: String,
-    /// Competition wave.
-    pub wave: Option<u8>,
-    /// Number of validated issues published.
-    pub validated: usize,
-    /// Number of issues published at all.
-    pub issues: usize,
-    /// Proposals window.
-    pub window: WindowView,
-}
-
-/// The home page's map.
-#[derive(Debug, Clone, Serialize)]
-pub struct MapView {
-    /// Inline SVG (safe HTML).
-    pub svg: String,
-    /// Some province takes proposals today (the legend explains the mark).
-    pub any_open: bool,
-    /// The map has provinces drawn as points (the legend explains them).
-    pub has_points: bool,
-}
-
-/// A province's locator image.
-#[derive(Debug, Clone, Serialize)]
-pub struct LocatorView {
-    /// Root-relative URL of the SVG file.
-    pub src: String,
-    /// Text alternative.
-    pub alt: String,
-    /// Intrinsic width (view-box units), for the aspect ratio.
-    pub width: i32,
-    /// Intrinsic height.
-    pub height: i32,
-}
-
-/// A national topic in a list.
-#[derive(Debug, Clone, Serialize)]
-pub struct TopicCard {
-    /// Name.
-    pub name: String,
-    /// Topic page.
-    pub href: String,
-    /// Short description.
-    pub description: String,
-    /// Issues across provinces with this topic.
-    pub count: usize,
-}
-
-/// A news item in a list.
-#[derive(Debug, Clone, Serialize)]
-pub struct NewsCard {
-    /// Headline.
-    pub title: String,
-    /// Indonesian text on an English page.
-    pub fallback: bool,
-    /// News page.
-    pub href: String,
-    /// Date.
-    pub date: DateView,
-    /// One sentence.
-    pub summary: String,
-}
-
 impl<'a> Env<'a> {
     /// Prepares lookups. The privacy page is the page whose slug or English slug mentions
     /// `privasi`/`privacy` (the consent checkbox links it).
@@ -273,7 +169,7 @@ impl<'a> Env<'a> {
 
     /// A UI string.
     pub fn t(&self, lang: Lang, key: &str) -> Result<String, RenderError> {
-        self.strings.get(lang, key).map(str::to_owned)
+        Ok(self.strings.get(lang, key)?.to_owned())
     }
 
     /// The variables every HTML page gets (see the module docs).
@@ -333,36 +229,36 @@ impl<'a> Env<'a> {
             label: label.clone(),
             href: route.path(lang),
         }));
-        let page = serde_json::json!({
-            "title": meta.title,
-            "title_fallback": meta.title_fallback,
-            "description": meta.description,
-            "path": path,
-            "url": absolute(base_url, &path),
-            "url_id": absolute(base_url, &meta.route.path(Lang::Id)),
-            "url_en": absolute(base_url, &meta.route.path(Lang::En)),
-            "translation": meta.route.path(other),
-            "other_lang": other.code(),
-            "og_type": meta.og_type,
-            "og_locale": locale(lang),
-            "og_locale_alt": locale(other),
-            "crumbs": crumbs,
-            "is_home": meta.route == Route::Home,
-            "noindex": meta.noindex,
-            "sources": self.sources(lang, meta.sources),
-        });
-        let site = serde_json::json!({
-            "title": cfg.title.get(lang),
-            "tagline": cfg.tagline.get(lang),
-            "organiser": cfg.organiser.get(lang),
-            "competition": cfg.competition.name.get(lang),
-            "edition": cfg.competition.edition,
-            "home_href": Route::Home.path(lang),
-            "form_href": Route::Form.path(lang),
-            "news_href": Route::News.path(lang),
-            "feed": format!("{}feed.xml", Route::Home.path(lang)),
-            "stages_href": self.stages_page.map(|p| page_route(p).path(lang)),
-        });
+        let page = PageView {
+            title: meta.title.clone(),
+            title_fallback: meta.title_fallback,
+            description: meta.description.clone(),
+            url: absolute(base_url, &path),
+            url_id: absolute(base_url, &meta.route.path(Lang::Id)),
+            url_en: absolute(base_url, &meta.route.path(Lang::En)),
+            translation: meta.route.path(other),
+            other_lang: other.code(),
+            og_type: meta.og_type,
+            og_locale: locale(lang),
+            og_locale_alt: locale(other),
+            crumbs,
+            is_home: meta.route == Route::Home,
+            noindex: meta.noindex,
+            sources: self.sources(lang, meta.sources),
+            path,
+        };
+        let site = SiteView {
+            title: cfg.title.get(lang),
+            tagline: cfg.tagline.get(lang),
+            organiser: cfg.organiser.get(lang),
+            competition: cfg.competition.name.get(lang),
+            edition: &cfg.competition.edition,
+            home_href: Route::Home.path(lang),
+            form_href: Route::Form.path(lang),
+            news_href: Route::News.path(lang),
+            feed: format!("{}feed.xml", Route::Home.path(lang)),
+            stages_href: self.stages_page.map(|p| page_route(p).path(lang)),
+        };
         let mut ctx = tera::Context::new();
         ctx.insert("lang", lang.code());
         ctx.insert("site", &site);
@@ -399,7 +295,7 @@ impl<'a> Env<'a> {
                 let mark = map::Mark {
                     name: p.facts.name.clone(),
                     href: Route::Province(&p.slug).path(lang),
-                    open: super::pages::accepts(self, p),
+                    open: accepts(p, self.options.today),
                 };
                 (p.facts.code.clone(), mark)
             })

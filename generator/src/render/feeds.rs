@@ -5,11 +5,11 @@
 
 use winner_catalog::Lang;
 
-use super::RenderError;
 use super::context::Env;
 use super::dates::iso;
-use super::sitemap::xml_escape;
+use super::error::RenderError;
 use super::urls::{Route, absolute};
+use crate::encode::xml_escape;
 
 /// `(output path, Atom XML)` for each language.
 pub(crate) fn build(env: &Env<'_>) -> Result<Vec<(String, String)>, RenderError> {

@@ -6,13 +6,13 @@
 //! when there are none the page shows a "closed" notice instead of the form.
 
 use serde::Serialize;
-use serde_json::json;
 use winner_catalog::{Field, FieldKind, IssueStatus, Lang};
 
-use super::context::{Env, Meta, page_route};
-use super::pages::{accepts, job};
+use super::context::{
+    Env, FormView, IssueChoice, IssueGroup, Job, Meta, ProvinceChoice, accepts, job, page_route,
+};
+use super::error::RenderError;
 use super::urls::Route;
-use super::{Job, RenderError};
 
 /// One question as the template renders it.
 #[derive(Debug, Serialize)]
@@ -121,8 +121,16 @@ pub(crate) fn form_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     let mut ctx = env.base(lang, &m)?;
     let mut provinces = Vec::new();
     let mut groups = Vec::new();
-    for p in env.site.provinces.iter().filter(|p| accepts(env, p)) {
-        provinces.push(json!({ "slug": p.slug, "name": p.facts.name }));
+    for p in env
+        .site
+        .provinces
+        .iter()
+        .filter(|p| accepts(p, env.options.today))
+    {
+        provinces.push(ProvinceChoice {
+            slug: &p.slug,
+            name: &p.facts.name,
+        });
         let mut issues = Vec::new();
         for i in p
             .issues
@@ -130,13 +138,17 @@ pub(crate) fn form_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
             .filter(|i| i.facts.status == IssueStatus::Validated)
         {
             let (words, fallback) = i.words.get(lang);
-            issues.push(json!({
-                "slug": i.slug,
-                "title": words.title.clone().unwrap_or_else(|| i.facts.title.clone()),
-                "fallback": fallback,
-            }));
+            issues.push(IssueChoice {
+                slug: &i.slug,
+                title: words.title.clone().unwrap_or_else(|| i.facts.title.clone()),
+                fallback,
+            });
         }
-        groups.push(json!({ "province": p.slug, "name": p.facts.name, "issues": issues }));
+        groups.push(IssueGroup {
+            province: &p.slug,
+            name: &p.facts.name,
+            issues,
+        });
     }
     let fields: Vec<FieldView> = env
         .site
@@ -145,23 +157,23 @@ pub(crate) fn form_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
         .iter()
         .map(|f| FieldView::new(f, lang))
         .collect();
-    let mut script = serde_json::Map::new();
+    let mut script = std::collections::BTreeMap::new();
     for key in SCRIPT_STRINGS {
-        script.insert(key.into(), env.t(lang, &format!("form.js.{key}"))?.into());
+        script.insert((*key).to_owned(), env.t(lang, &format!("form.js.{key}"))?);
     }
     ctx.insert(
         "form",
-        &json!({
-            "open": !provinces.is_empty(),
-            "action": env.options.submit_url,
-            "provinces": provinces,
-            "groups": groups,
-            "fields": fields,
-            "honeypot": env.site.form.honeypot,
-            "privacy_href": env.privacy_page.map(|p| page_route(p).path(lang)),
-            "script": script,
-            "sent_href": Route::Sent.path(lang),
-        }),
+        &FormView {
+            open: !provinces.is_empty(),
+            action: &env.options.submit_url,
+            provinces,
+            groups,
+            fields,
+            honeypot: &env.site.form.honeypot,
+            privacy_href: env.privacy_page.map(|p| page_route(p).path(lang)),
+            script,
+            sent_href: Route::Sent.path(lang),
+        },
     );
     Ok(job(Route::Form, lang, "form.html", ctx))
 }

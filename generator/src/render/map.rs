@@ -16,94 +16,15 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
 
-use serde::Deserialize;
 use winner_catalog::Lang;
 
-use super::RenderError;
-use super::i18n::Strings;
-use super::theme::fingerprinted;
+use super::error::RenderError;
+use crate::encode::fingerprinted;
+use crate::theme::Strings;
+pub use crate::theme::map_data::{DATA_FILE, MapData, Shape};
 // Inline SVG is XML inside HTML: the sitemap's escaping (`&apos;` included) is valid in both.
-use super::sitemap::xml_escape as esc;
-
-/// Where a theme keeps the map data, relative to the theme folder.
-pub const DATA_FILE: &str = "data/indonesia-map.json";
-
-/// The prepared map: `themes/<theme>/data/indonesia-map.json`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MapData {
-    /// Where the file comes from (informative).
-    pub about: String,
-    /// The attribution the licence asks for.
-    pub credit: Credit,
-    /// The preparation options (informative).
-    pub options: serde_json::Value,
-    /// `[min-x, min-y, width, height]` of the SVG view box.
-    pub view_box: [i32; 4],
-    /// The province shapes, sorted by code.
-    pub provinces: Vec<Shape>,
-    /// Provinces without a shape, drawn as a point at their capital.
-    pub points: Vec<Point>,
-}
-
-/// The attribution of the map data (CC BY 4.0).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Credit {
-    /// The full attribution as one English sentence (used in standalone SVG files).
-    pub text: String,
-    /// Name and version of the source package.
-    pub source: String,
-    /// Its page.
-    pub source_url: String,
-    /// Where its shapes come from.
-    pub origin: String,
-    /// That project's page.
-    pub origin_url: String,
-    /// Licence name, e.g. `CC BY 4.0`.
-    pub licence: String,
-    /// Licence URL.
-    pub licence_url: String,
-}
-
-/// One province outline.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Shape {
-    /// Kemendagri code, e.g. `36`.
-    pub code: String,
-    /// ISO 3166-2 code, e.g. `ID-BT`.
-    pub iso: String,
-    /// Kemendagri name.
-    pub name: String,
-    /// Centroid of the largest ring, in view-box units.
-    pub centre: [i32; 2],
-    /// Bounding box `[x0, y0, x1, y1]`.
-    #[serde(rename = "box")]
-    pub bbox: [i32; 4],
-    /// SVG path data (integer, relative).
-    pub d: String,
-}
-
-/// A province drawn as a point at its capital (the 2022 Papua provinces).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Point {
-    /// Kemendagri code, e.g. `93`.
-    pub code: String,
-    /// ISO 3166-2 code.
-    pub iso: String,
-    /// Kemendagri name.
-    pub name: String,
-    /// Its capital.
-    pub capital: String,
-    /// Code of the pre-2022 outline the point lies in.
-    pub within: String,
-    /// The capital, in view-box units.
-    pub centre: [i32; 2],
-}
+use crate::encode::xml_escape as esc;
 
 /// How the home map shows one province that has content.
 #[derive(Debug, Clone)]
@@ -130,65 +51,6 @@ const POINT_R: i32 = 7;
 /// Provinces smaller than this (view-box units, larger side) get a ring on the locator.
 const SMALL: i32 = 90;
 
-impl MapData {
-    /// Reads the map of the theme in `dir`; `Ok(None)` if the theme has none.
-    pub fn load(dir: &Path) -> Result<Option<MapData>, RenderError> {
-        let path = dir.join(DATA_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => return Err(RenderError::Io { path, source }),
-        };
-        Self::parse(&text)
-            .map(Some)
-            .map_err(|message| RenderError::Content(format!("{}: {message}", path.display())))
-    }
-
-    /// Parses and checks the JSON: codes are two digits and unique, points lie in a shape.
-    pub fn parse(text: &str) -> Result<MapData, String> {
-        let data: MapData = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let mut seen = std::collections::BTreeSet::new();
-        let codes = data
-            .provinces
-            .iter()
-            .map(|s| &s.code)
-            .chain(data.points.iter().map(|p| &p.code));
-        for code in codes {
-            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!("code `{code}` is not two digits"));
-            }
-            if !seen.insert(code.as_str()) {
-                return Err(format!("code `{code}` appears twice"));
-            }
-        }
-        if let Some(p) = data.points.iter().find(|p| data.shape(&p.within).is_none()) {
-            return Err(format!("point `{}` lies in unknown `{}`", p.code, p.within));
-        }
-        if data
-            .provinces
-            .iter()
-            .any(|s| s.d.contains(['<', '>', '"', '&']))
-        {
-            return Err("path data holds markup characters".into());
-        }
-        Ok(data)
-    }
-
-    /// Whether the map can show the province with this code.
-    pub fn knows(&self, code: &str) -> bool {
-        self.shape(code).is_some() || self.points.iter().any(|p| p.code == code)
-    }
-
-    fn shape(&self, code: &str) -> Option<&Shape> {
-        self.provinces.iter().find(|s| s.code == code)
-    }
-
-    fn view_box(&self) -> String {
-        let [x, y, w, h] = self.view_box;
-        format!("{x} {y} {w} {h}")
-    }
-}
-
 /// The home page's map as inline SVG (safe HTML), for provinces with content in `marks`
 /// (by Kemendagri code). Every shape and point has a `<title>`; linked ones an `aria-label`
 /// too, saying whether the province takes proposals. Carries `data-code` on each shape.
@@ -207,7 +69,7 @@ pub fn home_svg(
          <defs><pattern id=\"_hatch\" width=\"10\" height=\"10\" patternUnits=\"userSpaceOnUse\" \
          patternTransform=\"rotate(45)\"><rect class=\"h1\" width=\"10\" height=\"10\"/>\
          <rect class=\"h2\" width=\"4\" height=\"10\"/></pattern></defs>",
-        data.view_box(),
+        data.view_box_attr(),
         esc(strings.get(lang, "map.label")?),
         esc(&credit_text(data, strings, lang)?),
     );
@@ -307,15 +169,17 @@ fn credit_text(data: &MapData, strings: &Strings, lang: Lang) -> Result<String, 
     let c = &data.credit;
     let origin = format!("{} ({})", c.origin, bare(&c.origin_url));
     let licence = format!("{} ({})", c.licence, bare(&c.licence_url));
-    strings.fill(
-        lang,
-        "map.credit",
-        &[
-            ("source", &c.source),
-            ("origin", &origin),
-            ("licence", &licence),
-        ],
-    )
+    strings
+        .fill(
+            lang,
+            "map.credit",
+            &[
+                ("source", &c.source),
+                ("origin", &origin),
+                ("licence", &licence),
+            ],
+        )
+        .map_err(RenderError::from)
 }
 
 /// `https://mapsvg.com/` -> `mapsvg.com`.
@@ -344,11 +208,13 @@ fn shape_title(
     if within.is_empty() {
         return Ok(shape.name.clone());
     }
-    strings.fill(
-        lang,
-        "map.split",
-        &[("name", &shape.name), ("others", &within.join(", "))],
-    )
+    strings
+        .fill(
+            lang,
+            "map.split",
+            &[("name", &shape.name), ("others", &within.join(", "))],
+        )
+        .map_err(RenderError::from)
 }
 
 /// The accessible name of a linked province.
@@ -358,7 +224,7 @@ fn mark_label(mark: &Mark, strings: &Strings, lang: Lang) -> Result<String, Rend
     } else {
         "map.link"
     };
-    strings.fill(lang, key, &[("name", &mark.name)])
+    Ok(strings.fill(lang, key, &[("name", &mark.name)])?)
 }
 
 /// One locator SVG per code in `codes`: the whole map in grey, that province highlighted (and
@@ -402,7 +268,7 @@ pub fn locator_svg(data: &MapData, code: &str) -> String {
          <style>path{{fill:#cdd3da;stroke:#fff;stroke-width:1.5;stroke-linejoin:round}}\
          .on{{fill:#1a4f8b;stroke:#1a4f8b}}circle{{fill:#fff;stroke:#6b7280;stroke-width:3}}\
          circle.on{{fill:#1a4f8b;stroke:#fff}}.ring{{fill:none;stroke:#9f1d20;stroke-width:10}}</style>",
-        data.view_box(),
+        data.view_box_attr(),
         esc(name),
         esc(&data.credit.text),
     );
@@ -463,7 +329,7 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(esc("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&apos;");
+        assert_eq!(esc("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#x27;");
     }
 
     #[test]

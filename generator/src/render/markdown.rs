@@ -15,22 +15,17 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use winner_catalog::Lang;
 
-use super::RenderError;
+use super::error::RenderError;
 use super::urls::Links;
 use crate::content::Markdown;
 use crate::content::slug::{UniqueIds, heading_slug};
 
 /// Renders `md` for a page in `lang`, resolving `@/` links with `links`.
 pub fn to_html(md: &Markdown, lang: Lang, links: &Links<'_>) -> Result<String, RenderError> {
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events: Vec<(Event<'_>, Range<usize>)> =
-        Parser::new_ext(&md.text, opts).into_offset_iter().collect();
+    let events: Vec<(Event<'_>, Range<usize>)> = crate::markdown::events(&md.text);
 
     let top = events
         .iter()

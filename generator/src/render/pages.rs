@@ -1,133 +1,20 @@
-//! One render job per content page and language: home, provinces, issues, topics, news,
-//! pages, and the bilingual 404.
+//! The page builders: one template context per content page and language (home, provinces,
+//! issues, topics, news, pages, search, and the bilingual 404). [`super::jobs`] lists the
+//! pages and calls these; [`super::form`] builds the form's two pages.
 
-use serde_json::json;
-use winner_catalog::{IssueStatus, Lang, WindowState};
+use winner_catalog::Lang;
 
-use super::context::{Env, Meta, page_route};
+use super::context::{
+    Env, IssueView, Job, LinkView, Meta, ProvinceView, StageView, ValidationView, WindowDates,
+    accepts, job, page_route,
+};
 use super::dates::DateView;
+use super::error::RenderError;
 use super::urls::{Route, form_for};
-use super::{Job, RenderError};
-use crate::content::model::{PageLayout, Topic};
-use crate::content::{Issue, NewsItem, Page, Province};
+use crate::content::model::PageLayout;
 
 /// How many news items the home page shows.
 const HOME_NEWS: usize = 3;
-
-/// One HTML page to render, before its context is built: cheap to list, so the whole site's
-/// pages can be enumerated up front (for the sitemap) and each built, rendered and written
-/// in parallel, then dropped.
-#[derive(Clone, Copy)]
-pub(crate) enum Spec<'a> {
-    Home(Lang),
-    Provinces(Lang),
-    Province(&'a Province, Lang),
-    Issue(&'a Province, &'a Issue, Lang),
-    Topics(Lang),
-    Topic(&'a Topic, Lang),
-    NewsList(Lang),
-    NewsItem(&'a NewsItem, Lang),
-    Page(&'a Page, Lang),
-    Form(Lang),
-    Sent(Lang),
-    Search(Lang),
-    NotFound,
-}
-
-impl<'a> Spec<'a> {
-    /// The page's route and language, or `None` for `404.html`.
-    pub(crate) fn route(&self) -> Option<(Route<'a>, Lang)> {
-        Some(match *self {
-            Spec::Home(l) => (Route::Home, l),
-            Spec::Provinces(l) => (Route::Provinces, l),
-            Spec::Province(p, l) => (Route::Province(&p.slug), l),
-            Spec::Issue(p, i, l) => (Route::Issue(&p.slug, &i.slug), l),
-            Spec::Topics(l) => (Route::Topics, l),
-            Spec::Topic(t, l) => (Route::Topic(&t.slug), l),
-            Spec::NewsList(l) => (Route::News, l),
-            Spec::NewsItem(n, l) => (Route::NewsItem(&n.slug), l),
-            Spec::Page(p, l) => (page_route(p), l),
-            Spec::Form(l) => (Route::Form, l),
-            Spec::Sent(l) => (Route::Sent, l),
-            Spec::Search(l) => (Route::Search, l),
-            Spec::NotFound => return None,
-        })
-    }
-
-    /// Whether the sitemap lists the page.
-    pub(crate) fn in_sitemap(&self) -> bool {
-        !matches!(self, Spec::Sent(_) | Spec::NotFound)
-    }
-
-    /// Builds the page's job (its context, Markdown body included).
-    pub(crate) fn job(&self, env: &Env<'a>) -> Result<Job, RenderError> {
-        match *self {
-            Spec::Home(l) => home(env, l),
-            Spec::Provinces(l) => provinces(env, l),
-            Spec::Province(p, l) => province(env, p, l),
-            Spec::Issue(p, i, l) => issue(env, p, i, l),
-            Spec::Topics(l) => topics(env, l),
-            Spec::Topic(t, l) => topic(env, t, l),
-            Spec::NewsList(l) => news_list(env, l),
-            Spec::NewsItem(n, l) => news_item(env, n, l),
-            Spec::Page(p, l) => page(env, p, l),
-            Spec::Form(l) => super::form::form_page(env, l),
-            Spec::Sent(l) => super::form::sent_page(env, l),
-            Spec::Search(l) => search_page(env, l),
-            Spec::NotFound => not_found(env),
-        }
-    }
-}
-
-/// Every HTML page in both languages (content pages, the form and its thank-you page), plus
-/// `404.html`.
-pub(crate) fn specs<'a>(site: &'a crate::content::Site) -> Vec<Spec<'a>> {
-    let mut specs = Vec::new();
-    for lang in Lang::ALL {
-        specs.push(Spec::Home(lang));
-        specs.push(Spec::Provinces(lang));
-        for p in &site.provinces {
-            specs.push(Spec::Province(p, lang));
-            for i in &p.issues {
-                specs.push(Spec::Issue(p, i, lang));
-            }
-        }
-        specs.push(Spec::Topics(lang));
-        for t in &site.topics {
-            specs.push(Spec::Topic(t, lang));
-        }
-        specs.push(Spec::NewsList(lang));
-        for n in &site.news {
-            specs.push(Spec::NewsItem(n, lang));
-        }
-        for p in &site.pages {
-            specs.push(Spec::Page(p, lang));
-        }
-    }
-    for lang in Lang::ALL {
-        specs.push(Spec::Form(lang));
-        specs.push(Spec::Sent(lang));
-        if cfg!(feature = "search") {
-            specs.push(Spec::Search(lang));
-        }
-    }
-    specs.push(Spec::NotFound);
-    specs
-}
-
-/// A job for `route` in `lang`, listed in the sitemap.
-pub(crate) fn job(
-    route: Route<'_>,
-    lang: Lang,
-    template: &'static str,
-    context: tera::Context,
-) -> Job {
-    Job {
-        path: route.file(lang),
-        template,
-        context,
-    }
-}
 
 fn meta<'r>(route: Route<'r>, title: String, description: String, section: &'r str) -> Meta<'r> {
     Meta {
@@ -143,7 +30,7 @@ fn meta<'r>(route: Route<'r>, title: String, description: String, section: &'r s
     }
 }
 
-fn home(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
+pub(crate) fn home(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     let cfg = &env.site.config;
     let mut m = meta(
         Route::Home,
@@ -154,7 +41,11 @@ fn home(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     m.sources = &cfg.sources;
     let mut ctx = env.base(lang, &m)?;
     let cards = province_cards(env, lang)?;
-    let open = env.site.provinces.iter().any(|p| accepts(env, p));
+    let open = env
+        .site
+        .provinces
+        .iter()
+        .any(|p| accepts(p, env.options.today));
     ctx.insert("intro", cfg.intro.get(lang));
     ctx.insert("provinces", &cards);
     ctx.insert("topics", &env.topic_cards(lang));
@@ -163,16 +54,6 @@ fn home(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     ctx.insert("map", &env.home_map(lang)?);
     env.credit_map(&mut ctx, lang)?;
     Ok(job(Route::Home, lang, "home.html", ctx))
-}
-
-/// Whether any validated issue of a province takes proposals on `today`.
-pub(crate) fn accepts(env: &Env<'_>, p: &crate::content::Province) -> bool {
-    p.facts
-        .proposals
-        .is_some_and(|w| w.state_on(env.options.today) == WindowState::Open)
-        && p.issues
-            .iter()
-            .any(|i| i.facts.status == IssueStatus::Validated)
 }
 
 fn province_cards(
@@ -186,7 +67,7 @@ fn province_cards(
         .collect()
 }
 
-fn provinces(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
+pub(crate) fn provinces(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     let title = env.t(lang, "provinces.title")?;
     let mut m = meta(
         Route::Provinces,
@@ -200,7 +81,11 @@ fn provinces(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     Ok(job(Route::Provinces, lang, "provinces.html", ctx))
 }
 
-fn province(env: &Env<'_>, p: &crate::content::Province, lang: Lang) -> Result<Job, RenderError> {
+pub(crate) fn province(
+    env: &Env<'_>,
+    p: &crate::content::Province,
+    lang: Lang,
+) -> Result<Job, RenderError> {
     let route = Route::Province(&p.slug);
     let (words, _) = p.narrative.get(lang);
     let description = match &words.summary {
@@ -218,33 +103,29 @@ fn province(env: &Env<'_>, p: &crate::content::Province, lang: Lang) -> Result<J
         .iter()
         .map(|i| env.issue_card(p, i, lang))
         .collect::<Result<Vec<_>, _>>()?;
-    let validation = p.facts.validation.as_ref().map(|v| {
-        json!({
-            "date": DateView::new(v.date, lang),
-            "place": v.place,
-            "opened_by": v.opened_by,
-            "agencies": v.agencies,
-        })
+    let validation = p.facts.validation.as_ref().map(|v| ValidationView {
+        date: DateView::new(v.date, lang),
+        place: &v.place,
+        opened_by: v.opened_by.as_deref(),
+        agencies: &v.agencies,
     });
-    let window = p.facts.proposals.map(|w| {
-        json!({
-            "opens": w.opens.map(|d| DateView::new(d, lang)),
-            "closes": w.closes.map(|d| DateView::new(d, lang)),
-        })
+    let window = p.facts.proposals.map(|w| WindowDates {
+        opens: w.opens.map(|d| DateView::new(d, lang)),
+        closes: w.closes.map(|d| DateView::new(d, lang)),
     });
     ctx.insert(
         "province",
-        &json!({
-            "name": p.facts.name,
-            "code": p.facts.code,
-            "capital": p.facts.capital,
-            "wave": p.facts.wave,
-            "validation": validation,
-            "window": window,
-            "status": env.window(p, lang)?,
-            "accepts": accepts(env, p),
-            "form_href": Route::Form.path(lang),
-        }),
+        &ProvinceView {
+            name: &p.facts.name,
+            code: &p.facts.code,
+            capital: &p.facts.capital,
+            wave: p.facts.wave,
+            validation,
+            window,
+            status: env.window(p, lang)?,
+            accepts: accepts(p, env.options.today),
+            form_href: Route::Form.path(lang),
+        },
     );
     ctx.insert("body", &env.body(&p.narrative, lang)?);
     ctx.insert("issues", &issues);
@@ -254,7 +135,7 @@ fn province(env: &Env<'_>, p: &crate::content::Province, lang: Lang) -> Result<J
     Ok(job(route, lang, "province.html", ctx))
 }
 
-fn issue(
+pub(crate) fn issue(
     env: &Env<'_>,
     p: &crate::content::Province,
     i: &crate::content::Issue,
@@ -271,22 +152,22 @@ fn issue(
     ];
     m.sources = &i.facts.sources;
     let mut ctx = env.base(lang, &m)?;
-    let open = accepts(env, p) && card.validated;
+    let open = accepts(p, env.options.today) && card.validated;
     ctx.insert(
         "issue",
-        &json!({
-            "card": card,
-            "agencies": i.facts.agencies,
-            "window": env.window(p, lang)?,
-            "open": open,
-            "apply_href": form_for(lang, &p.slug, &i.slug),
-        }),
+        &IssueView {
+            card,
+            agencies: &i.facts.agencies,
+            window: env.window(p, lang)?,
+            open,
+            apply_href: form_for(lang, &p.slug, &i.slug),
+        },
     );
     ctx.insert("body", &env.body(&i.words, lang)?);
     Ok(job(route, lang, "issue.html", ctx))
 }
 
-fn topics(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
+pub(crate) fn topics(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     let mut m = meta(
         Route::Topics,
         env.t(lang, "topics.title")?,
@@ -299,7 +180,11 @@ fn topics(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     Ok(job(Route::Topics, lang, "topics.html", ctx))
 }
 
-fn topic(env: &Env<'_>, t: &crate::content::model::Topic, lang: Lang) -> Result<Job, RenderError> {
+pub(crate) fn topic(
+    env: &Env<'_>,
+    t: &crate::content::model::Topic,
+    lang: Lang,
+) -> Result<Job, RenderError> {
     let route = Route::Topic(&t.slug);
     let mut m = meta(
         route,
@@ -321,7 +206,7 @@ fn topic(env: &Env<'_>, t: &crate::content::model::Topic, lang: Lang) -> Result<
     Ok(job(route, lang, "topic.html", ctx))
 }
 
-fn news_list(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
+pub(crate) fn news_list(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     let m = meta(
         Route::News,
         env.t(lang, "news.title")?,
@@ -333,7 +218,11 @@ fn news_list(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     Ok(job(Route::News, lang, "news_list.html", ctx))
 }
 
-fn news_item(env: &Env<'_>, n: &crate::content::NewsItem, lang: Lang) -> Result<Job, RenderError> {
+pub(crate) fn news_item(
+    env: &Env<'_>,
+    n: &crate::content::NewsItem,
+    lang: Lang,
+) -> Result<Job, RenderError> {
     let route = Route::NewsItem(&n.slug);
     let (words, fallback) = n.words.get(lang);
     let mut m = meta(
@@ -355,7 +244,10 @@ fn news_item(env: &Env<'_>, n: &crate::content::NewsItem, lang: Lang) -> Result<
         .provinces
         .iter()
         .filter_map(|slug| env.site.provinces.iter().find(|p| &p.slug == slug))
-        .map(|p| json!({ "name": p.facts.name, "href": Route::Province(&p.slug).path(lang) }))
+        .map(|p| LinkView {
+            name: p.facts.name.clone(),
+            href: Route::Province(&p.slug).path(lang),
+        })
         .collect();
     ctx.insert("date", &DateView::new(n.date, lang));
     ctx.insert("provinces", &provinces);
@@ -363,7 +255,11 @@ fn news_item(env: &Env<'_>, n: &crate::content::NewsItem, lang: Lang) -> Result<
     Ok(job(route, lang, "news.html", ctx))
 }
 
-fn page(env: &Env<'_>, p: &crate::content::Page, lang: Lang) -> Result<Job, RenderError> {
+pub(crate) fn page(
+    env: &Env<'_>,
+    p: &crate::content::Page,
+    lang: Lang,
+) -> Result<Job, RenderError> {
     let route = page_route(p);
     let (words, fallback) = p.words.get(lang);
     let mut m = meta(
@@ -387,14 +283,14 @@ fn page(env: &Env<'_>, p: &crate::content::Page, lang: Lang) -> Result<Job, Rend
                     .cloned()
                     .collect::<Vec<_>>(),
             );
-            stages.push(json!({
-                "slug": s.slug,
-                "title": s.title.get(lang),
-                "description": s.description.get(lang),
-                "starts": s.starts.map(|d| DateView::new(d, lang)),
-                "ends": s.ends.map(|d| DateView::new(d, lang)),
-                "note": s.note.as_ref().map(|n| n.get(lang)),
-            }));
+            stages.push(StageView {
+                slug: &s.slug,
+                title: s.title.get(lang),
+                description: s.description.get(lang),
+                starts: s.starts.map(|d| DateView::new(d, lang)),
+                ends: s.ends.map(|d| DateView::new(d, lang)),
+                note: s.note.as_ref().map(|n| n.get(lang)),
+            });
         }
     }
     m.sources = &sources;
@@ -407,7 +303,7 @@ fn page(env: &Env<'_>, p: &crate::content::Page, lang: Lang) -> Result<Job, Rend
 /// The search page. Without JavaScript (or before the index loads) it offers the plain
 /// province and topic lists; `search.js` turns the form into a live search over the Pagefind
 /// index, narrowed by province and topic.
-fn search_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
+pub(crate) fn search_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     let mut m = meta(
         Route::Search,
         env.t(lang, "search.title")?,
@@ -420,13 +316,19 @@ fn search_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
         .site
         .provinces
         .iter()
-        .map(|p| json!({ "name": p.facts.name, "href": Route::Province(&p.slug).path(lang) }))
+        .map(|p| LinkView {
+            name: p.facts.name.clone(),
+            href: Route::Province(&p.slug).path(lang),
+        })
         .collect();
     let topics: Vec<_> = env
         .site
         .topics
         .iter()
-        .map(|t| json!({ "name": t.name.get(lang), "href": Route::Topic(&t.slug).path(lang) }))
+        .map(|t| LinkView {
+            name: t.name.get(lang).to_owned(),
+            href: Route::Topic(&t.slug).path(lang),
+        })
         .collect();
     ctx.insert("provinces", &provinces);
     ctx.insert("topics", &topics);
@@ -435,7 +337,7 @@ fn search_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     Ok(job(Route::Search, lang, "search.html", ctx))
 }
 
-fn not_found(env: &Env<'_>) -> Result<Job, RenderError> {
+pub(crate) fn not_found(env: &Env<'_>) -> Result<Job, RenderError> {
     let mut m = meta(
         Route::Home,
         env.t(Lang::Id, "notfound.title")?,

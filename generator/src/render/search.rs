@@ -19,9 +19,9 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use winner_catalog::Lang;
 
-use super::RenderError;
 use super::context::Env;
-use super::pages::Spec;
+use super::error::RenderError;
+use super::jobs::Spec;
 
 /// Fragments are bundled into at most this many files per language (Pagefind's default is
 /// one file per page, 10,000 files per language on a large site).
@@ -115,7 +115,7 @@ pub(crate) fn build(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| RenderError::Output(format!("search index: cannot start a runtime: {e}")))?;
+        .map_err(|e| RenderError::Search(format!("cannot start a runtime: {e}")))?;
     runtime.block_on(async {
         let config = PagefindServiceConfig::builder()
             .max_fragments(MAX_FRAGMENTS)
@@ -166,7 +166,7 @@ pub(crate) fn build(
 /// A search index failure, as a render error: the library or the machine failed, not the
 /// content (which Pagefind accepts as any text).
 fn fail(what: &str, e: impl std::fmt::Display) -> RenderError {
-    RenderError::Output(format!("search index: {what}: {e}"))
+    RenderError::Search(format!("{what}: {e}"))
 }
 
 /// Whether a file of Pagefind's bundle is used by the theme's search page: the search API,

@@ -3,24 +3,9 @@
 use winner_catalog::Lang;
 
 use super::context::Env;
-use super::pages::Spec;
+use super::jobs::Spec;
 use super::urls::absolute;
-
-/// Escapes text for XML element content and attribute values.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::encode::xml_escape;
 
 /// The sitemap of the pages that belong in it, sorted by URL.
 pub(crate) fn build(env: &Env<'_>, specs: &[Spec<'_>]) -> String {

@@ -3,31 +3,33 @@
 //! Builds once into a private temporary folder, serves it on 127.0.0.1 with `ServeDir`, and
 //! rebuilds whenever the content or the theme changes ([`watch`]): an edit of issue files
 //! reloads just those files and re-renders just the pages that depend on them
-//! ([`crate::incremental`]), written in place; anything else rebuilds from scratch. Open pages
+//! ([`incremental`]), written in place; anything else rebuilds from scratch. Open pages
 //! reload themselves: served HTML (never the `build` output) gets a small script
 //! ([`livereload`]) that listens to `/__livereload` (server-sent events). When a rebuild fails
 //! the error is printed, the last good site stays served, and open pages show the error in an
 //! overlay until the next good build.
 
-mod inplace;
+mod full;
+pub mod incremental;
 pub mod livereload;
+mod state;
 mod watch;
 
+pub use state::{ServeError, Status};
+
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use axum::Router;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use serde::Serialize;
 use tokio::net::TcpListener;
 use tower_http::services::ServeDir;
 
-use crate::incremental::Live;
-use crate::pipeline::{self, Inputs};
-use crate::render::RenderError;
+use crate::pipeline::Inputs;
+use full::build_once;
 
 /// What `generator serve` needs.
 #[derive(Debug, Clone)]
@@ -36,31 +38,6 @@ pub struct ServeOptions {
     pub inputs: Inputs,
     /// Preferred port on 127.0.0.1; the next free one is used when it is taken.
     pub port: u16,
-}
-
-/// Why the server could not run.
-#[derive(Debug, thiserror::Error)]
-pub enum ServeError {
-    /// Socket, runtime or temporary folder trouble.
-    #[error("{what}: {source}")]
-    Io {
-        /// What was being done.
-        what: String,
-        /// The error.
-        source: std::io::Error,
-    },
-    /// The file watcher could not start.
-    #[error("cannot watch for changes: {0}")]
-    Watch(String),
-}
-
-/// The state of the latest build, as sent to open pages.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Status {
-    /// Increases with every build attempt.
-    pub generation: u64,
-    /// The error of the latest attempt, if it failed.
-    pub error: Option<String>,
 }
 
 /// Shared by the handlers.
@@ -194,47 +171,4 @@ async fn not_found(State(state): State<AppState>) -> Response {
         Html(page),
     )
         .into_response()
-}
-
-/// One full build into `out`: the summary line, or the error report; and, when it
-/// succeeded, what incremental rebuilds need.
-fn build_once(inputs: &Inputs, out: &Path) -> (Result<String, String>, Option<Live>) {
-    let output = std::sync::Mutex::new(crate::render::Output::new());
-    let kept = pipeline::run_keeping(inputs, &|path, bytes| {
-        output
-            .lock()
-            .map_err(|_| RenderError::Output("a render thread panicked".into()))?
-            .insert(path, bytes);
-        Ok(())
-    });
-    let kept = match kept {
-        Ok(k) => k,
-        Err(problems) => {
-            let report = format!(
-                "{}\n{}",
-                problems.report(&inputs.content_dir),
-                problems.summary()
-            );
-            eprintln!("{report}\nbuild failed; still serving the last good build");
-            return (Err(report), None);
-        }
-    };
-    if !kept.built.warnings.is_empty() {
-        eprintln!("{}", kept.built.warnings.render(&inputs.content_dir));
-    }
-    let output = output.into_inner().unwrap_or_default();
-    let written = match crate::output::write(&output, out) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return (Err(e.to_string()), None);
-        }
-    };
-    let line = format!(
-        "built {} pages in {:.2} s",
-        written.pages,
-        kept.built.started.elapsed().as_secs_f64()
-    );
-    eprintln!("{line}");
-    (Ok(line), Some(Live::new(kept, inputs)))
 }

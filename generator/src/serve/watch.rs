@@ -4,7 +4,7 @@
 //! ends after [`QUICK`] without a new one (editors' saves, a truncate and a write, or a write
 //! to a temporary file and a rename, arrive within a few milliseconds). When the burst touched
 //! only issue files, they are reloaded and their pages re-rendered at once
-//! ([`crate::incremental`]), written in place into the served folder. Anything else waits
+//! ([`super::incremental`]), written in place into the served folder. Anything else waits
 //! until [`SETTLE`] passes without an event (a `git checkout` or a theme edit touches many
 //! files), then rebuilds everything from scratch, as before. Either way a failed rebuild keeps
 //! the last good site served, and each outcome is published for live reload.
@@ -17,8 +17,10 @@ use std::time::{Duration, Instant};
 use notify::event::ModifyKind;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use super::{ServeError, Status, build_once, inplace};
-use crate::incremental::{Live, Plan, Update};
+use super::full::build_once;
+use super::incremental::{Live, Plan, Update};
+use super::state::{ServeError, Status};
+use crate::output::{InPlace, Sink};
 use crate::pipeline::Inputs;
 
 /// Quiet time that ends a burst of events.
@@ -120,7 +122,12 @@ fn update(
             if !updated.warnings.is_empty() {
                 eprintln!("{}", updated.warnings.render(content_dir));
             }
-            if let Err(e) = inplace::write(out, &updated.files) {
+            let sink = InPlace::new(out);
+            let written = updated
+                .files
+                .iter()
+                .try_for_each(|(path, bytes)| sink.put(path.clone(), bytes.clone()));
+            if let Err(e) = written {
                 eprintln!("error: {e}");
                 return Err(format!("writing the update failed ({e})"));
             }

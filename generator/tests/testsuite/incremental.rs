@@ -11,10 +11,10 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
-use generator::incremental::{Live, Plan, Update};
-use generator::pipeline::{self, Inputs};
+use generator::output::Memory;
+use generator::pipeline::{self, BuildError, Inputs};
+use generator::serve::incremental::{Live, Plan, Update};
 
 use crate::prelude::*;
 
@@ -29,20 +29,20 @@ fn inputs(content: &Path) -> Inputs {
         submit_url: Some("https://submit.example/proposals".into()),
         // Wave II registration is open: windows, the form and the map's marks are live.
         as_of: Some(time::macros::date!(2023 - 06 - 01)),
+        search_index: false,
     }
 }
 
 /// A full build of `content`, without the search index.
 fn full_build(content: &Path) -> (Files, Live) {
     let inputs = inputs(content);
-    let out = Mutex::new(Files::new());
-    let kept = pipeline::run_keeping(&inputs, &|path, bytes| {
-        out.lock().expect("lock").insert(path, bytes);
-        Ok(())
-    })
-    .unwrap_or_else(|p| panic!("build failed:\n{}", p.report(content)));
-    let mut files = out.into_inner().expect("lock");
-    files.retain(|path, _| !path.starts_with("pagefind/"));
+    let out = Memory::new();
+    let kept = pipeline::build(&inputs, &out).unwrap_or_else(|e| match e {
+        BuildError::Problems(p) => panic!("build failed:\n{}", p.report(content)),
+        BuildError::Output(e) => panic!("{e}"),
+    });
+    let files = out.into_output();
+    assert!(!files.keys().any(|p| p.starts_with("pagefind/")));
     (files, Live::new(kept, &inputs))
 }
 
@@ -220,7 +220,9 @@ fn a_broken_edit_reports_like_a_full_build_and_keeps_the_site() {
     let Update::Failed(problems) = live.update(keys) else {
         panic!("a broken issue must fail");
     };
-    let full = pipeline::run(&inputs(&content)).expect_err("the full build fails too");
+    let Err(BuildError::Problems(full)) = pipeline::build(&inputs(&content), &Memory::new()) else {
+        panic!("the full build fails too");
+    };
     assert_eq!(problems.report(&content), full.report(&content));
     assert!(
         problems.report(&content).contains("stunting.md:"),

@@ -217,11 +217,13 @@ fn two_builds_are_byte_identical() {
         base_url: None,
         submit_url: None,
         as_of: winner_catalog::clock::parse_date("2023-06-01").ok(),
+        search_index: true,
     };
     for name in ["a", "b"] {
-        let rendered = generator::pipeline::run(&inputs)
-            .unwrap_or_else(|p| panic!("{}", p.report(&good_content())));
-        output::write(&rendered.output, &dir.path().join(name)).expect("write");
+        let staging = output::Staging::begin(&dir.path().join(name)).expect("staging");
+        generator::pipeline::build(&inputs, &staging)
+            .unwrap_or_else(|_| panic!("the build of {} failed", good_content().display()));
+        staging.commit().expect("commit");
     }
     let a = snapshot(&dir.path().join("a"));
     assert!(a.len() > 1, "the build wrote files");

@@ -3,19 +3,28 @@
 //! ```text
 //! themes/default/
 //!   templates/**.html   tera 2 templates (compiled once, here)
-//!   i18n/{id,en}.yaml   UI strings, see [`super::i18n`]
+//!   i18n/{id,en}.yaml   UI strings, see [`strings`]
 //!   static/*            copied to `static/<stem>.<hash>.<ext>` (content-hashed names)
-//!   data/indonesia-map.json   optional: the province map, see [`super::map`]
+//!   data/indonesia-map.json   optional: the province map, see [`map_data`]
 //! ```
+//!
+//! The theme is an input, like the content: loading it is the only place the generator
+//! reads theme files, and rendering only reads the loaded [`Theme`].
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use walkdir::WalkDir;
 
-use super::RenderError;
-use super::i18n::{self, Strings};
-use super::map::MapData;
+mod error;
+pub mod map_data;
+pub mod strings;
+
+pub use error::ThemeError;
+
+use crate::encode::fingerprinted;
+pub use map_data::MapData;
+pub use strings::Strings;
 
 /// A compiled theme, ready to render any number of sites.
 #[derive(Clone)]
@@ -65,10 +74,10 @@ impl std::fmt::Debug for Asset {
 
 impl Theme {
     /// Loads and compiles the theme in `dir`. Template errors keep tera's `file:line:col`.
-    pub fn load(dir: &Path) -> Result<Theme, RenderError> {
+    pub fn load(dir: &Path) -> Result<Theme, ThemeError> {
         let strings = Arc::new(Strings::load(&dir.join("i18n"))?);
         let mut tera = tera::Tera::new();
-        tera.register_function("t", i18n::t_function(Arc::clone(&strings)));
+        tera.register_function("t", strings::t_function(Arc::clone(&strings)));
 
         let templates_dir = dir.join("templates");
         let mut files: Vec<(PathBuf, String)> = Vec::new();
@@ -77,12 +86,12 @@ impl Theme {
             files.push((entry, name));
         }
         tera.add_template_files(files.iter().map(|(p, n)| (p.as_path(), Some(n.as_str()))))
-            .map_err(RenderError::Template)?;
+            .map_err(ThemeError::Template)?;
 
         let static_dir = dir.join("static");
         let mut assets = Vec::new();
         for path in files_under(&static_dir)? {
-            let bytes = std::fs::read(&path).map_err(|source| RenderError::Io {
+            let bytes = std::fs::read(&path).map_err(|source| ThemeError::Io {
                 path: path.clone(),
                 source,
             })?;
@@ -103,12 +112,12 @@ impl Theme {
     }
 
     /// The root-relative URL of a static file by its name in `static/`, e.g. `/static/site.…css`.
-    pub fn asset_url(&self, name: &str) -> Result<String, RenderError> {
+    pub fn asset_url(&self, name: &str) -> Result<String, ThemeError> {
         self.assets
             .iter()
             .find(|a| a.name == name)
             .map(|a| format!("/{}", a.path))
-            .ok_or_else(|| RenderError::Content(format!("the theme has no static/{name}")))
+            .ok_or_else(|| ThemeError::MissingAsset(name.to_owned()))
     }
 
     /// The theme's province map, if it has `data/indonesia-map.json`.
@@ -123,7 +132,7 @@ impl Theme {
 }
 
 /// Regular files under `dir`, sorted, hidden files skipped.
-fn files_under(dir: &Path) -> Result<Vec<PathBuf>, RenderError> {
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>, ThemeError> {
     let mut out = Vec::new();
     let walk = WalkDir::new(dir)
         .sort_by_file_name()
@@ -132,7 +141,7 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>, RenderError> {
             e.depth() == 0 || !e.file_name().to_str().is_some_and(|s| s.starts_with('.'))
         });
     for entry in walk {
-        let entry = entry.map_err(|e| RenderError::Io {
+        let entry = entry.map_err(|e| ThemeError::Io {
             path: e
                 .path()
                 .map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
@@ -152,15 +161,4 @@ fn relative_name(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-/// `site.css` + bytes -> `site.<16 hex digits of FNV-1a 64>.css`.
-pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    match name.rsplit_once('.') {
-        Some((stem, ext)) => format!("{stem}.{hash:016x}.{ext}"),
-        None => format!("{name}.{hash:016x}"),
-    }
 }

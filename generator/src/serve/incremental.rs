@@ -18,43 +18,26 @@
 //! the site as it was (the last good pages stay served) and remembers the files, so the next
 //! update reloads them again.
 //!
-//! # What depends on an issue
-//!
-//! Read from `render/pages.rs`, `render/form.rs`, `render/context.rs` and the side outputs;
-//! the issue keeps its slug (a new or removed file is a full rebuild), so the set of pages and
-//! their URLs does not change. For each reloaded issue of province P:
-//!
-//! | what changed | what is rendered again (both languages) |
-//! |---|---|
-//! | anything (body, agencies, sources, …) | the issue's own page |
-//! | its card: title or summary (either language), topic, status, `validated_on` | P's page (issue list, ordered by title), the topic page of the old and of the new topic (issue lists) |
-//! | title (either language), topic or status | the form page (titles of validated issues), `catalog.json` |
-//! | topic | home, the topics page (issue counts per topic), every province page (its topic list shows counts) |
-//! | status | home (issue counts on province cards, the map), the provinces page (counts) |
-//! | whether P has any validated issue | every issue page of P and P's page (proposals window in words, "apply" link), home (map marks, "proposals open"), the provinces page, the form page |
-//!
-//! Never affected by an edit that keeps the file: `sitemap.xml` (the same pages, sorted by
-//! URL), the Atom feeds (news only), `robots.txt`, `404.html`, the search page (province and
-//! topic names only), news and other pages, theme files and locator images.
-//!
-//! The search index (`pagefind/`, feature `search`) is not rebuilt on this path: it takes
-//! seconds at 10,000 issues. It keeps the last full build's records (an edited title is found
-//! under its old words) until the next full rebuild, which any non-issue change, or restarting
-//! `serve`, triggers.
+//! What depends on an issue, and so what an update renders again, is
+//! [`Jobs::for_issues`](crate::render::Jobs::for_issues), next to the page builders it
+//! describes. The search index (`pagefind/`, feature `search`) is not rebuilt on this path:
+//! it takes seconds at 10,000 issues. It keeps the last full build's records (an edited
+//! title is found under its old words) until the next full rebuild, which any non-issue
+//! change, or restarting `serve`, triggers.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
 
 use time::Date;
-use winner_catalog::{IssueStatus, Lang};
 
-use crate::content::reload::{self, Index, IssueKey, Reload, Swap};
-use crate::content::{Diagnostics, Issue, Site};
-use crate::pipeline::{Inputs, Kept, Problems};
+use crate::content::reload::{self, Index, IssueKey, Reload};
+use crate::content::{Diagnostics, Site};
+use crate::output::Memory;
+use crate::pipeline::{Build, Inputs, Problems};
+use crate::render::context::{Env, locators_for};
 use crate::render::map::Locator;
-use crate::render::pages::Spec;
-use crate::render::{self, RenderError, Subset, Theme};
+use crate::render::{self, Jobs, Stopped};
+use crate::theme::Theme;
 
 /// What `serve` keeps of the last good full build to update it.
 pub struct Live {
@@ -107,18 +90,18 @@ pub struct Updated {
 
 impl Live {
     /// Keeps what a full build of `inputs` loaded.
-    pub fn new(kept: Kept, inputs: &Inputs) -> Live {
+    pub fn new(kept: Build, inputs: &Inputs) -> Live {
         let mut content_dirs = vec![inputs.content_dir.clone()];
         if let Ok(resolved) = std::fs::canonicalize(&inputs.content_dir) {
             content_dirs.push(resolved);
         }
         // A failure here would have failed the full build that produced `kept`; without
         // locators every update falls back to a full rebuild (see `update`).
-        let locators = render::context::locators_for(&kept.built.site, &kept.theme).ok();
+        let locators = locators_for(&kept.site, &kept.theme).ok();
         Live {
             locators,
-            site: kept.built.site,
-            warnings: kept.built.warnings,
+            site: kept.site,
+            warnings: kept.warnings,
             theme: kept.theme,
             index: kept.index,
             options: kept.options,
@@ -204,34 +187,25 @@ impl Live {
             "reloaded in {:.1} ms",
             started.elapsed().as_secs_f64() * 1e3
         );
-        let rendered = {
-            let subset = affected(&self.site, &swaps);
-            let out = Mutex::new(Vec::new());
-            let sink = |p, b| {
-                out.lock()
-                    .map_err(|_| RenderError::Output("a render thread panicked".into()))?
-                    .push((p, b));
-                Ok(())
-            };
-            let locators = self.locators.as_ref().ok_or_else(|| {
-                RenderError::Output("the province locator images are missing".into())
-            });
-            locators
-                .and_then(|l| {
-                    render::render_subset(&self.site, &self.theme, &self.options, &subset, l, &sink)
-                })
-                .and_then(|()| {
-                    out.into_inner()
-                        .map_err(|_| RenderError::Output("a render thread panicked".into()))
-                })
+        let rendered = match self.locators.clone() {
+            None => return Update::Full("the province locator images are missing".into()),
+            Some(locators) => {
+                let memory = Memory::new();
+                Env::with_locators(&self.site, &self.theme, &self.options, locators)
+                    .map_err(Stopped::from)
+                    .and_then(|env| {
+                        render::render_jobs(&env, &Jobs::for_issues(&self.site, &swaps), &memory)
+                    })
+                    .map(|()| memory.into_output())
+            }
         };
         tracing::debug!(
             "rendered in {:.1} ms",
             started.elapsed().as_secs_f64() * 1e3
         );
         match rendered {
-            Ok(mut files) => {
-                files.sort();
+            Ok(files) => {
+                let files: Vec<(String, Vec<u8>)> = files.into_iter().collect();
                 let paths: BTreeSet<PathBuf> = keys.iter().flat_map(IssueKey::paths).collect();
                 let mut own = Diagnostics::new();
                 own.extend(warnings.iter().filter(|d| paths.contains(&d.path)).cloned());
@@ -245,10 +219,14 @@ impl Live {
             Err(e) => {
                 reload::undo(&mut self.site, swaps);
                 self.dirty = keys;
-                Update::Failed(Problems {
-                    diagnostics: warnings,
-                    render: vec![e],
-                })
+                match e {
+                    Stopped::Render(e) => Update::Failed(Problems {
+                        diagnostics: warnings,
+                        render: vec![e],
+                    }),
+                    // A sink in memory refuses only a path no page has; rebuild in full.
+                    Stopped::Output(e) => Update::Full(e.to_string()),
+                }
             }
         }
     }
@@ -260,121 +238,4 @@ fn is_hidden(rel: &Path) -> bool {
         Component::Normal(name) => name.to_str().is_some_and(|s| s.starts_with('.')),
         _ => false,
     })
-}
-
-/// The pages (and side outputs) that depend on the swapped issues: the table in the module
-/// docs.
-pub(crate) fn affected<'a>(site: &'a Site, swaps: &[Swap]) -> Subset<'a> {
-    let mut issue_pages: BTreeSet<(usize, &str)> = BTreeSet::new();
-    let mut province_pages: BTreeSet<usize> = BTreeSet::new();
-    let mut every_issue_of: BTreeSet<usize> = BTreeSet::new();
-    let mut topic_pages: BTreeSet<String> = BTreeSet::new();
-    let (mut home, mut provinces, mut topics, mut every_province) = (false, false, false, false);
-    let (mut form, mut catalog) = (false, false);
-    for s in swaps {
-        let Some(new) = reload::find(site, s.province, &s.old.slug) else {
-            continue;
-        };
-        let old = &s.old;
-        issue_pages.insert((s.province, new.slug.as_str()));
-        if card(old) != card(new) {
-            province_pages.insert(s.province);
-            topic_pages.insert(old.facts.topic.clone());
-            topic_pages.insert(new.facts.topic.clone());
-        }
-        if entry(old) != entry(new) {
-            form = true;
-            catalog = true;
-        }
-        if old.facts.topic != new.facts.topic {
-            (home, topics, every_province) = (true, true, true);
-        }
-        if old.facts.status != new.facts.status {
-            (home, provinces) = (true, true);
-        }
-    }
-    let changed: BTreeSet<usize> = swaps.iter().map(|s| s.province).collect();
-    for at in changed {
-        let Some(p) = site.provinces.get(at) else {
-            continue;
-        };
-        let after = p.issues.iter().any(validated);
-        let before = p.issues.iter().any(|i| {
-            let was = swaps
-                .iter()
-                .find(|s| s.province == at && s.old.slug == i.slug)
-                .map_or(i, |s| &s.old);
-            validated(was)
-        });
-        if before != after {
-            every_issue_of.insert(at);
-            province_pages.insert(at);
-            (home, provinces, form) = (true, true, true);
-        }
-    }
-    let mut pages = Vec::new();
-    for lang in Lang::ALL {
-        if home {
-            pages.push(Spec::Home(lang));
-        }
-        if provinces {
-            pages.push(Spec::Provinces(lang));
-        }
-        if topics {
-            pages.push(Spec::Topics(lang));
-        }
-        if form {
-            pages.push(Spec::Form(lang));
-        }
-        for (at, p) in site.provinces.iter().enumerate() {
-            if every_province || province_pages.contains(&at) {
-                pages.push(Spec::Province(p, lang));
-            }
-            for i in &p.issues {
-                if every_issue_of.contains(&at) || issue_pages.contains(&(at, i.slug.as_str())) {
-                    pages.push(Spec::Issue(p, i, lang));
-                }
-            }
-        }
-        for t in site.topics.iter().filter(|t| topic_pages.contains(&t.slug)) {
-            pages.push(Spec::Topic(t, lang));
-        }
-    }
-    Subset { pages, catalog }
-}
-
-/// What an issue's card, its list entries and its catalog entry show: the Indonesian and
-/// English title and summary, topic, status and validation date.
-type Card<'i> = (
-    (&'i Option<String>, &'i Option<String>),
-    Option<(&'i Option<String>, &'i Option<String>)>,
-    &'i str,
-    IssueStatus,
-    Option<Date>,
-);
-
-/// The [`Card`] of an issue.
-fn card(i: &Issue) -> Card<'_> {
-    let en = i.words.en.as_ref();
-    (
-        (&i.words.id.title, &i.words.id.summary),
-        en.map(|w| (&w.title, &w.summary)),
-        &i.facts.topic,
-        i.facts.status,
-        i.facts.validated_on,
-    )
-}
-
-/// What the form page and `catalog.json` show of an issue: its titles, topic and status.
-fn entry(i: &Issue) -> (&Option<String>, Option<&Option<String>>, &str, IssueStatus) {
-    (
-        &i.words.id.title,
-        i.words.en.as_ref().map(|w| &w.title),
-        &i.facts.topic,
-        i.facts.status,
-    )
-}
-
-fn validated(i: &Issue) -> bool {
-    i.facts.status == IssueStatus::Validated
 }

@@ -1,18 +1,5 @@
-//! Writing a rendered site to disk without ever leaving a half-built site behind.
-//!
-//! The files go into a staging folder beside `--out` (same parent, so renames stay on one file
-//! system); only when every file is written is the previous build renamed aside, the new one
-//! renamed into place, and the previous build kept as the *spare*, `.NAME.spare`. If anything
-//! fails, the previous site is left as it was. Each build carries a marker file, [`MARKER`], so
-//! that `--out` can never point at a folder that holds something else (the content, the theme,
-//! `/`, a home folder).
-//!
-//! Why a spare: the next build takes it as its staging folder and overwrites its files in
-//! place, skipping files whose bytes are already right, then deletes what the new build did
-//! not write. Creating and deleting tens of thousands of page folders on every build was half
-//! of a large build's time (ext4 inode allocation after mass deletion; see BENCHMARKS.md),
-//! and unchanged files keep their modification times, which helps `rsync`-style deploys. The
-//! price is a second copy of the site on disk beside `--out`.
+//! The staging folder: a whole build written beside `--out` and swapped in (see the
+//! [module docs](super)).
 
 use std::collections::HashSet;
 use std::fs;
@@ -23,56 +10,8 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::render::Output;
-
-/// Name of the marker file written into every build folder.
-pub const MARKER: &str = ".generator-output";
-
-/// Why the site could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum OutputError {
-    /// `--out` points somewhere a build must never go.
-    #[error("refusing to write the site into `{}`: {reason}", path.display())]
-    Refused {
-        /// The folder.
-        path: PathBuf,
-        /// Why.
-        reason: String,
-    },
-    /// A file operation failed.
-    #[error("cannot {action} `{}`: {source}", path.display())]
-    Io {
-        /// What was being done, e.g. `write`.
-        action: &'static str,
-        /// The file or folder.
-        path: PathBuf,
-        /// The error.
-        source: io::Error,
-    },
-    /// The renderer produced a path that would escape the output folder.
-    #[error("the renderer produced an unsafe output path `{0}`")]
-    BadPath(String),
-}
-
-fn io_err(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> OutputError + use<> {
-    let path = path.to_path_buf();
-    move |source| OutputError::Io {
-        action,
-        path,
-        source,
-    }
-}
-
-/// What was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Written {
-    /// Number of files (the marker not counted).
-    pub files: usize,
-    /// Number of HTML files.
-    pub pages: usize,
-    /// Total bytes.
-    pub bytes: u64,
-}
+use super::error::{OutputError, io_err};
+use super::{MARKER, Output, Sink, Written, safe_relative};
 
 /// Checks that `out` may receive a build: not the content or theme folder (nor inside or
 /// around them), not `/`, and either absent, empty, or a previous build (it has [`MARKER`]).
@@ -163,7 +102,7 @@ pub fn write(output: &Output, out: &Path) -> Result<Written, OutputError> {
     let staging = Staging::begin(out)?;
     output
         .par_iter()
-        .try_for_each(|(rel, bytes)| staging.put(rel, bytes))?;
+        .try_for_each(|(rel, bytes)| staging.put_file(rel, bytes))?;
     staging.commit()
 }
 
@@ -229,7 +168,7 @@ impl Staging {
     }
 
     /// Writes one file of the build (`rel` is relative to the output folder).
-    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+    pub fn put_file(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
         let rel_path = safe_relative(rel)?;
         let path = self.fresh.join(rel_path);
         if self.reused {
@@ -396,6 +335,12 @@ fn remove_unwritten(root: &Path, rel: &Path, keep: &HashSet<PathBuf>) -> io::Res
     })
 }
 
+impl Sink for Staging {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), OutputError> {
+        self.put_file(&path, &bytes)
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if self.committed {
@@ -432,17 +377,4 @@ fn unique_suffix() -> u128 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or_default()
-}
-
-/// `rel` as a relative path with only normal components, not the marker.
-pub(crate) fn safe_relative(rel: &str) -> Result<&Path, OutputError> {
-    let path = Path::new(rel);
-    let ok = !rel.is_empty()
-        && path.components().all(|c| matches!(c, Component::Normal(_)))
-        && path.file_name().is_some_and(|n| n != MARKER);
-    if ok {
-        Ok(path)
-    } else {
-        Err(OutputError::BadPath(rel.to_owned()))
-    }
 }

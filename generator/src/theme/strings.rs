@@ -3,7 +3,7 @@
 //! Each file is a flat map of dotted keys to text (`nav.home: Beranda`). Both files must
 //! define the same keys. Texts may hold `{name}` placeholders, filled from the other
 //! keyword arguments of `t(key="…", name=…)` or from [`Strings::fill`] in Rust.
-//! This module holds the renderer's only serde_yaml call.
+//! The YAML itself is read by [`crate::content::yaml`], the one module that calls serde_yaml.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -12,7 +12,7 @@ use std::sync::Arc;
 use tera::{Kwargs, State, TeraResult};
 use winner_catalog::Lang;
 
-use super::RenderError;
+use super::error::ThemeError;
 
 /// UI strings for both languages.
 #[derive(Debug, Clone, Default)]
@@ -24,14 +24,14 @@ pub struct Strings {
 impl Strings {
     /// Reads `<dir>/id.yaml` and `<dir>/en.yaml`; an error names a key defined in one file
     /// but not the other.
-    pub fn load(dir: &Path) -> Result<Strings, RenderError> {
-        let read = |lang: &str| -> Result<BTreeMap<String, String>, RenderError> {
+    pub fn load(dir: &Path) -> Result<Strings, ThemeError> {
+        let read = |lang: &str| -> Result<BTreeMap<String, String>, ThemeError> {
             let path = dir.join(format!("{lang}.yaml"));
-            let text = std::fs::read_to_string(&path).map_err(|source| RenderError::Io {
+            let text = std::fs::read_to_string(&path).map_err(|source| ThemeError::Io {
                 path: path.clone(),
                 source,
             })?;
-            Self::parse(&text).map_err(|message| RenderError::Strings { path, message })
+            Self::parse(&text).map_err(|message| ThemeError::Strings { path, message })
         };
         let strings = Strings {
             id: read("id")?,
@@ -42,7 +42,7 @@ impl Strings {
             ("en", &strings.en, &strings.id),
         ] {
             if let Some(key) = other.keys().find(|k| !mine.contains_key(*k)) {
-                return Err(RenderError::Strings {
+                return Err(ThemeError::Strings {
                     path: dir.join(format!("{lang}.yaml")),
                     message: format!("key `{key}` is missing (the other language defines it)"),
                 });
@@ -53,7 +53,7 @@ impl Strings {
 
     /// Parses one flat YAML map of strings.
     pub fn parse(text: &str) -> Result<BTreeMap<String, String>, String> {
-        serde_yaml::from_str(text).map_err(|e| e.to_string())
+        crate::content::yaml::flat_strings(text)
     }
 
     /// Builds strings from two maps (for tests).
@@ -62,26 +62,21 @@ impl Strings {
     }
 
     /// The text of `key` in `lang`.
-    pub fn get(&self, lang: Lang, key: &str) -> Result<&str, RenderError> {
+    pub fn get(&self, lang: Lang, key: &str) -> Result<&str, ThemeError> {
         let map = match lang {
             Lang::Id => &self.id,
             Lang::En => &self.en,
         };
         map.get(key)
             .map(String::as_str)
-            .ok_or_else(|| RenderError::MissingString {
+            .ok_or_else(|| ThemeError::MissingString {
                 lang: lang.code(),
                 key: key.to_owned(),
             })
     }
 
     /// The text of `key` in `lang` with `{name}` placeholders replaced.
-    pub fn fill(
-        &self,
-        lang: Lang,
-        key: &str,
-        args: &[(&str, &str)],
-    ) -> Result<String, RenderError> {
+    pub fn fill(&self, lang: Lang, key: &str, args: &[(&str, &str)]) -> Result<String, ThemeError> {
         let mut text = self.get(lang, key)?.to_owned();
         for (name, value) in args {
             text = text.replace(&format!("{{{name}}}"), value);

@@ -1,0 +1,56 @@
+//! A full build for `serve`, through the same path and writer as `generator build`.
+
+use std::path::Path;
+
+use super::incremental::Live;
+use crate::output::{Staging, check_target};
+use crate::pipeline::{self, BuildError, Inputs};
+
+/// One full build into `out`: the summary line, or the error report; and, when it
+/// succeeded, what incremental rebuilds need.
+pub(super) fn build_once(inputs: &Inputs, out: &Path) -> (Result<String, String>, Option<Live>) {
+    // The same writer as `generator build`: a staging folder beside `out`, swapped in whole
+    // when every file is written, so a failed build leaves the last good one served.
+    let staging = match check_target(out, &[&inputs.content_dir, &inputs.theme_dir])
+        .and_then(|()| Staging::begin(out))
+    {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return (Err(e.to_string()), None);
+        }
+    };
+    let kept = match pipeline::build(inputs, &staging) {
+        Ok(k) => k,
+        Err(BuildError::Output(e)) => {
+            eprintln!("error: {e}");
+            return (Err(e.to_string()), None);
+        }
+        Err(BuildError::Problems(problems)) => {
+            let report = format!(
+                "{}\n{}",
+                problems.report(&inputs.content_dir),
+                problems.summary()
+            );
+            eprintln!("{report}\nbuild failed; still serving the last good build");
+            return (Err(report), None);
+        }
+    };
+    if !kept.warnings.is_empty() {
+        eprintln!("{}", kept.warnings.render(&inputs.content_dir));
+    }
+    let written = match staging.commit() {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return (Err(e.to_string()), None);
+        }
+    };
+    let line = format!(
+        "built {} pages in {:.2} s",
+        written.pages,
+        kept.started.elapsed().as_secs_f64()
+    );
+    eprintln!("{line}");
+    (Ok(line), Some(Live::new(kept, inputs)))
+}
