@@ -172,20 +172,10 @@ fn html_response(status: StatusCode, body: &str) -> Response {
         .into_response()
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML element content and quoted attribute values (`& < > " '`), with
+/// the `html-escape` crate that both binaries share.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_quoted_attribute(text).into_owned()
 }
 
 fn label_of<'a>(ctx: &Ctx<'a>, name: &'a str) -> Option<&'a str> {
@@ -291,6 +281,15 @@ mod tests {
         assert!(page.contains(
             "href=\"https://winner.example/en/apply/?provinsi=kalimantan-barat&amp;isu=stunting\""
         ));
+    }
+
+    #[test]
+    fn escape_covers_text_and_both_quotes() {
+        assert_eq!(
+            escape("<a href='x' title=\"y\">&</a>"),
+            "&lt;a href=&#x27;x&#x27; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;"
+        );
+        assert_eq!(escape("Dinas Kesehatan"), "Dinas Kesehatan");
     }
 
     #[test]
