@@ -16,11 +16,12 @@
 //!   subscriber's usual allocation), so rotating the interface part does not reset the limit.
 //!   The IP is the Lambda request context's `sourceIp`, or the socket peer locally;
 //!   `X-Forwarded-For` only when `TRUST_X_FORWARDED_FOR=true`.
+//!
+//! Nothing here knows HTTP: the edge (`crate::http`) hands over the addresses it saw as a
+//! [`ClientAddress`], and every time is an argument.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 
-use axum::extract::ConnectInfo;
-use axum::http::{Extensions, HeaderMap};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use winner_catalog::FormDefinition;
@@ -45,27 +46,29 @@ pub fn fill_time(form: &FormDefinition, started_at: Option<i64>, now_ms: i64) ->
         .then_some(Problem::TooFast(form.min_fill_seconds))
 }
 
+/// The addresses a request arrived with, as the HTTP edge saw them (no HTTP types).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClientAddress {
+    /// The API Gateway request context's `sourceIp` (inside Lambda).
+    pub source_ip: Option<IpAddr>,
+    /// The socket peer (local server).
+    pub peer: Option<IpAddr>,
+    /// The raw `X-Forwarded-For` header, if any.
+    pub forwarded_for: Option<String>,
+}
+
 /// The client's IP address, from the places described in the module docs.
-pub fn client_ip(
-    ext: &Extensions,
-    headers: &HeaderMap,
-    trust_forwarded_for: bool,
-) -> Option<IpAddr> {
+pub fn client_ip(addr: &ClientAddress, trust_forwarded_for: bool) -> Option<IpAddr> {
     if trust_forwarded_for
-        && let Some(ip) = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
+        && let Some(ip) = addr
+            .forwarded_for
+            .as_deref()
             .and_then(|v| v.split(',').next())
             .and_then(|v| v.trim().parse().ok())
     {
         return Some(ip);
     }
-    if let Some(lambda_http::request::RequestContext::ApiGatewayV2(ctx)) =
-        ext.get::<lambda_http::request::RequestContext>()
-    {
-        return ctx.http.source_ip.as_deref().and_then(|ip| ip.parse().ok());
-    }
-    ext.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())
+    addr.source_ip.or(addr.peer)
 }
 
 /// The client's identity: HMAC-SHA-256 of the IP (IPv6: its /64) with the secret, as hex.
@@ -140,21 +143,13 @@ mod tests {
 
     #[test]
     fn forwarded_for_is_ignored_unless_trusted() {
-        let mut ext = Extensions::new();
-        ext.insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 5555))));
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            "x-forwarded-for",
-            "198.51.100.1, 10.0.0.1".parse().expect("header"),
-        );
-        assert_eq!(
-            client_ip(&ext, &headers, false),
-            Some([127, 0, 0, 1].into())
-        );
-        assert_eq!(
-            client_ip(&ext, &headers, true),
-            Some([198, 51, 100, 1].into())
-        );
+        let addr = ClientAddress {
+            source_ip: None,
+            peer: Some([127, 0, 0, 1].into()),
+            forwarded_for: Some("198.51.100.1, 10.0.0.1".into()),
+        };
+        assert_eq!(client_ip(&addr, false), Some([127, 0, 0, 1].into()));
+        assert_eq!(client_ip(&addr, true), Some([198, 51, 100, 1].into()));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! API Gateway HTTP API / Function URL payload 2.0) and as a local server ([`serve`]).
 //! The protocol is `docs/submit-api.md`; the catalog contract is `docs/catalog.md`.
 //!
-//! Modules follow the data: [`config`] (environment), [`http`] (routes, parsing, responses),
-//! [`validate`] (pure rules from the catalog), [`reference`] (idempotency keys and reference
+//! Modules follow the data: [`config`] (environment), [`http`] (routes, parsing, responses:
+//! the edge), [`intake`] (the use case between the edge and the parts), [`validate`] (pure rules from the catalog), [`reference`] (idempotency keys and reference
 //! codes), [`abuse`] (honeypot, fill time, rate limit, client hash), [`store`] (DynamoDB, the
 //! table's key design), [`messages`] (Indonesian and English texts), [`export`] (the
 //! reviewers' CSV / JSON Lines export).
@@ -14,6 +14,7 @@ pub mod abuse;
 pub mod config;
 pub mod export;
 pub mod http;
+pub mod intake;
 pub mod messages;
 pub mod reference;
 pub mod store;

@@ -21,6 +21,10 @@
 //!
 //! [`table_definition`] is the one schema: `submit-fn create-table` builds the table from it
 //! and the deploy template can be checked against it.
+//!
+//! This module is the only one that speaks DynamoDB: the intake's writes and counters, and the
+//! reviewers' export reads ([`Store::proposal_pages`], typed [`ProposalRecord`]s), so that
+//! the rest of the crate sees plain values and storage knows no HTTP.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -34,8 +38,26 @@ use aws_sdk_dynamodb::types::{
     TimeToLiveSpecification, TransactWriteItem,
 };
 
+use time::{OffsetDateTime, UtcOffset};
+
 use crate::reference;
 use crate::validate::{Answer, Valid};
+
+/// An instant as stored in `submitted_at`: `YYYY-MM-DDTHH:MM:SS.mmmZ` in UTC (fixed width, so
+/// strings sort as time). The one timestamp format of the table.
+pub fn timestamp(at: OffsetDateTime) -> String {
+    let at = at.to_offset(UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second(),
+        at.millisecond()
+    )
+}
 
 /// The table's partition key attribute.
 pub const PK: &str = "pk";
@@ -423,6 +445,151 @@ impl Store {
     }
 }
 
+/// Which proposals to read back, in time order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    /// Province slug.
+    pub province: String,
+    /// Only this issue of the province.
+    pub issue: Option<String>,
+    /// Only proposals with `submitted_at` at or after this stored timestamp ([`timestamp`]).
+    pub from: Option<String>,
+}
+
+/// One stored answer, as read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoredValue {
+    /// Text.
+    Text(String),
+    /// A number, exactly as stored.
+    Number(String),
+    /// A ticked checkbox.
+    Ticked,
+    /// Anything else (not written by this function).
+    Other,
+}
+
+/// A stored proposal, as the export sees it. Attributes an item lacks are `None`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProposalRecord {
+    /// `reference`.
+    pub reference: Option<String>,
+    /// `submitted_at` ([`timestamp`]).
+    pub submitted_at: Option<String>,
+    /// `province` slug.
+    pub province: Option<String>,
+    /// `issue` slug.
+    pub issue: Option<String>,
+    /// `lang` code.
+    pub lang: Option<String>,
+    /// `status`.
+    pub status: Option<String>,
+    /// `answers`, by field name.
+    pub answers: HashMap<String, StoredValue>,
+}
+
+impl ProposalRecord {
+    fn from_item(item: &HashMap<String, AttributeValue>) -> ProposalRecord {
+        let text = |k: &str| match item.get(k) {
+            Some(AttributeValue::S(v)) => Some(v.clone()),
+            _ => None,
+        };
+        let answers = match item.get("answers") {
+            Some(AttributeValue::M(m)) => m
+                .iter()
+                .map(|(k, v)| {
+                    let value = match v {
+                        AttributeValue::S(t) => StoredValue::Text(t.clone()),
+                        AttributeValue::N(n) => StoredValue::Number(n.clone()),
+                        AttributeValue::Bool(true) => StoredValue::Ticked,
+                        _ => StoredValue::Other,
+                    };
+                    (k.clone(), value)
+                })
+                .collect(),
+            _ => HashMap::new(),
+        };
+        ProposalRecord {
+            reference: text("reference"),
+            submitted_at: text("submitted_at"),
+            province: text("province"),
+            issue: text("issue"),
+            lang: text("lang"),
+            status: text("status"),
+            answers,
+        }
+    }
+}
+
+/// Pages of a [`Listing`], read one Query page at a time (`ExclusiveStartKey`), so memory
+/// stays flat however many proposals there are.
+#[derive(Debug)]
+pub struct ProposalPages<'a> {
+    store: &'a Store,
+    listing: Listing,
+    page_size: Option<i32>,
+    start: Option<HashMap<String, AttributeValue>>,
+    done: bool,
+}
+
+impl ProposalPages<'_> {
+    /// The next page, or `None` after the last one.
+    pub async fn next(&mut self) -> Result<Option<Vec<ProposalRecord>>, StoreError> {
+        if self.done {
+            return Ok(None);
+        }
+        let l = &self.listing;
+        let (index, key_attr, key_value) = match &l.issue {
+            Some(issue) => (
+                BY_ISSUE,
+                "province_issue",
+                format!("{}#{issue}", l.province),
+            ),
+            None => (BY_PROVINCE, "province", l.province.clone()),
+        };
+        let mut query = self
+            .store
+            .client
+            .query()
+            .table_name(&self.store.table)
+            .index_name(index)
+            .expression_attribute_names("#k", key_attr)
+            .expression_attribute_values(":k", s(key_value))
+            .scan_index_forward(true)
+            .set_limit(self.page_size)
+            .set_exclusive_start_key(self.start.take());
+        query = match &l.from {
+            Some(from) => query
+                .key_condition_expression("#k = :k AND #t >= :since")
+                .expression_attribute_names("#t", "submitted_at")
+                .expression_attribute_values(":since", s(from)),
+            None => query.key_condition_expression("#k = :k"),
+        };
+        let page = query.send().await.map_err(dynamo("Query"))?;
+        match page.last_evaluated_key() {
+            Some(key) if !key.is_empty() => self.start = Some(key.clone()),
+            _ => self.done = true,
+        }
+        Ok(Some(
+            page.items().iter().map(ProposalRecord::from_item).collect(),
+        ))
+    }
+}
+
+impl Store {
+    /// The proposals of `listing`, oldest first, page by page; `page_size` caps the items per
+    /// Query page (DynamoDB also stops a page at 1 MB), `None` lets DynamoDB decide.
+    pub fn proposal_pages(&self, listing: Listing, page_size: Option<i32>) -> ProposalPages<'_> {
+        ProposalPages {
+            store: self,
+            listing,
+            page_size,
+            start: None,
+            done: false,
+        }
+    }
+}
+
 fn proposal_item(p: &NewProposal<'_>, reference: &str) -> Vec<(&'static str, AttributeValue)> {
     let v = p.valid;
     let answers: HashMap<String, AttributeValue> = v
@@ -467,4 +634,15 @@ fn proposal_item(p: &NewProposal<'_>, reference: &str) -> Vec<(&'static str, Att
             }),
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_fixed_width_utc() {
+        let at = OffsetDateTime::from_unix_timestamp(1_685_590_000).expect("instant");
+        assert_eq!(timestamp(at), "2023-06-01T03:26:40.000Z");
+    }
 }

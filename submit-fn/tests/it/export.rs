@@ -332,8 +332,7 @@ async fn exports_300_proposals_by_province_and_issue_page_by_page() {
     };
     let mut out = Vec::new();
     let summary = export::export(
-        &app.client,
-        &app.table,
+        app.state.store(),
         &form,
         &selection,
         Format::Csv,
@@ -393,8 +392,7 @@ async fn exports_300_proposals_by_province_and_issue_page_by_page() {
     // the 20th). From the 21st (WIB), only those at or after 2023-05-20T17:00Z.
     let mut out = Vec::new();
     let summary = export::export(
-        &app.client,
-        &app.table,
+        app.state.store(),
         &form,
         &selection,
         Format::Jsonl,
@@ -431,8 +429,7 @@ async fn exports_300_proposals_by_province_and_issue_page_by_page() {
     };
     let mut out = Vec::new();
     let summary = export::export(
-        &app.client,
-        &app.table,
+        app.state.store(),
         &form,
         &selection,
         Format::Jsonl,
