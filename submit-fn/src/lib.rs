@@ -41,6 +41,8 @@ struct Inner {
     catalog: Catalog,
     store: Store,
     local_ids: AtomicU64,
+    /// Moving average of a stored submission's time in the store, in microseconds.
+    store_time_us: AtomicU64,
 }
 
 impl AppState {
@@ -51,6 +53,7 @@ impl AppState {
             catalog,
             store,
             local_ids: AtomicU64::new(0),
+            store_time_us: AtomicU64::new(30_000),
         }))
     }
 
@@ -67,6 +70,25 @@ impl AppState {
     /// The store.
     pub fn store(&self) -> &Store {
         &self.0.store
+    }
+
+    /// How long a stored submission typically waits for the store (a moving average), so
+    /// that decoy answers take as long as real ones.
+    pub fn typical_store_time(&self) -> std::time::Duration {
+        std::time::Duration::from_micros(self.0.store_time_us.load(Ordering::Relaxed))
+    }
+
+    /// Adds one stored submission's store time to [`AppState::typical_store_time`].
+    pub fn record_store_time(&self, took: std::time::Duration) {
+        let took = u64::try_from(took.as_micros())
+            .unwrap_or(u64::MAX)
+            .min(2_000_000);
+        let _ = self
+            .0
+            .store_time_us
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |old| {
+                Some((old * 7 + took) / 8)
+            });
     }
 
     /// A request id for requests that did not come through Lambda.

@@ -148,11 +148,27 @@ fn client_address(ext: &Extensions, headers: &HeaderMap) -> ClientAddress {
     ClientAddress {
         source_ip,
         peer: ext.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()),
-        forwarded_for: headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned),
+        forwarded_for: {
+            let all: Vec<&str> = headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .map(|v| v.to_str().unwrap_or(""))
+                .collect();
+            (!all.is_empty()).then(|| all.join(","))
+        },
     }
+}
+
+/// The request's deadline: [`crate::config::Config::deadline`] from arrival, and inside Lambda
+/// never later than the invocation's own deadline less the same margin.
+fn deadline(state: &AppState, ext: &Extensions, now: OffsetDateTime) -> tokio::time::Instant {
+    let mut budget = state.config().deadline();
+    if let Some(ctx) = ext.get::<lambda_http::Context>() {
+        let now_ms = u64::try_from(now.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
+        let left = Duration::from_millis(ctx.deadline.saturating_sub(now_ms));
+        budget = budget.min(left.saturating_sub(crate::config::DEADLINE_MARGIN));
+    }
+    tokio::time::Instant::now() + budget
 }
 
 /// The reply for a decision of the use case.
@@ -163,6 +179,8 @@ fn reply(decision: Decision) -> Reply {
         Decision::Invalid(e) => Reply::Invalid(e),
         Decision::RateLimited(s) => Reply::RateLimited(s),
         Decision::Unavailable => Reply::Unavailable,
+        Decision::Unconfirmed => Reply::Unconfirmed,
+        Decision::Conflict(r) => Reply::Conflict(r),
     }
 }
 
@@ -184,7 +202,14 @@ async fn submit(State(state): State<AppState>, req: Request) -> Response {
     let (reply, lang, outcome) = match read(&parts.headers, kind, body).await {
         Err(reply) => (reply, winner_catalog::Lang::Id, None),
         Ok(sub) => {
-            let client = client_address(&parts.extensions, &parts.headers);
+            let client = intake::Client {
+                address: client_address(&parts.extensions, &parts.headers),
+                scripted: kind == Some(Kind::Json),
+            };
+            let now = intake::Now {
+                wall: now,
+                deadline: deadline(&state, &parts.extensions, now),
+            };
             let outcome = intake::accept(&state, &sub, &client, now).await;
             (reply(outcome.decision.clone()), sub.lang(), Some(outcome))
         }

@@ -37,8 +37,12 @@ pub enum Reply {
     Malformed(ParseError),
     /// Rate limit; retry after this many seconds.
     RateLimited(u64),
-    /// Storage failed; nothing was stored.
+    /// Storage failed before anything was written; nothing was stored.
     Unavailable,
+    /// The write was sent and its outcome is unknown; the same request again is safe.
+    Unconfirmed,
+    /// The token was first used for different content (stored under this reference).
+    Conflict(String),
 }
 
 impl Reply {
@@ -53,7 +57,8 @@ impl Reply {
             (Reply::UnsupportedType, _) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             (Reply::Malformed(_), _) => StatusCode::BAD_REQUEST,
             (Reply::RateLimited(_), _) => StatusCode::TOO_MANY_REQUESTS,
-            (Reply::Unavailable, _) => StatusCode::SERVICE_UNAVAILABLE,
+            (Reply::Unavailable | Reply::Unconfirmed, _) => StatusCode::SERVICE_UNAVAILABLE,
+            (Reply::Conflict(_), _) => StatusCode::CONFLICT,
         }
     }
 
@@ -68,6 +73,8 @@ impl Reply {
             Reply::Malformed(_) => "malformed",
             Reply::RateLimited(_) => "rate_limited",
             Reply::Unavailable => "unavailable",
+            Reply::Unconfirmed => "unconfirmed",
+            Reply::Conflict(_) => "conflict",
         }
     }
 }
@@ -126,17 +133,28 @@ pub fn render(reply: &Reply, ctx: &Ctx<'_>) -> Response {
         (other, Mode::Json) => {
             let (code, text) = code_and_text(other);
             let mut body = json!({"error": code, "message": messages::text(text, ctx.lang)});
-            if let Reply::Malformed(e) = other {
-                body["reason"] = json!(e.to_string());
+            match other {
+                Reply::Malformed(e) => body["reason"] = json!(e.to_string()),
+                Reply::Unconfirmed => body["retry"] = json!(true),
+                Reply::Conflict(r) => body["reference"] = json!(r),
+                _ => {}
             }
             json_response(status, body)
         }
         (other, Mode::Html) => html_response(status, &html_page(other, ctx)),
     };
-    if let Reply::RateLimited(secs) = reply {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(*secs));
+    match reply {
+        Reply::RateLimited(secs) => {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(*secs));
+        }
+        Reply::Unconfirmed => {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(1u64));
+        }
+        _ => {}
     }
     response
 }
@@ -148,6 +166,8 @@ fn code_and_text(reply: &Reply) -> (&'static str, Text) {
         Reply::Malformed(_) => ("malformed", Text::Malformed),
         Reply::RateLimited(_) => ("rate_limited", Text::RateLimited),
         Reply::Invalid(_) => ("invalid", Text::InvalidSummary),
+        Reply::Unconfirmed => ("unconfirmed", Text::Unconfirmed),
+        Reply::Conflict(_) => ("conflict", Text::Conflict),
         Reply::Unavailable | Reply::Created(_) | Reply::Repeated(_) => {
             ("unavailable", Text::Unavailable)
         }

@@ -24,7 +24,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("export", &["store"]),
     (
         "http",
-        &["lib", "abuse", "intake", "messages", "validate", "http"],
+        &[
+            "lib", "abuse", "config", "intake", "messages", "validate", "http",
+        ],
     ),
 ];
 

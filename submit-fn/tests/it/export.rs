@@ -142,7 +142,9 @@ async fn seed(store: &Store, n: usize) -> Vec<Seeded> {
                 let p = NewProposal {
                     valid: &v,
                     key: reference::idempotency_key(&v),
+                    fingerprint: reference::content_fingerprint(&v),
                     submitted_at: instant(i),
+                    now_secs: 1_685_590_000,
                     privacy_notice_version: "2023-04",
                 };
                 let stored = store.put_proposal(&p).await.expect("put");
