@@ -65,11 +65,10 @@ pub async fn export(args: ExportArgs) -> ExitCode {
     if let Err(e) = selection.check(&catalog) {
         return report(&e, 2);
     }
-    let client = store::client_from_env().await;
+    let store = store::Store::new(store::client_from_env().await, table);
     let run = |out| {
         export::export(
-            &client,
-            &table,
+            &store,
             &catalog.form,
             &selection,
             args.format,

@@ -8,14 +8,16 @@
 //! | `ALLOWED_ORIGINS` | yes (may be empty) | comma-separated origins that get CORS headers |
 //! | `IP_HASH_SECRET` | yes | at least 32 bytes; key of the HMAC that identifies clients |
 //! | `AS_OF` | no | pins "today" (`YYYY-MM-DD`) for previews and tests |
-//! | `TRUST_X_FORWARDED_FOR` | no | `true` to take the client IP from the first `X-Forwarded-For` entry (only behind a proxy that sets it) |
+//! | `TRUST_X_FORWARDED_FOR` | no | `true` to take the client IP from the last (rightmost) `X-Forwarded-For` entry, the one the proxy in front appended (only behind one proxy that appends it; ignored inside Lambda, where API Gateway's `sourceIp` rules) |
 //! | `RATE_LIMIT` | no | `MAX/SECONDS`, stored submissions per client per window; default `20/3600` |
+//! | `FUNCTION_TIMEOUT_SECONDS` | no | the Lambda function's configured timeout (default 10); every request is answered within [`Config::deadline`], [`DEADLINE_MARGIN`] less. `deploy/template.yaml` sets the function's `Timeout` and this variable from one parameter |
 //!
 //! `RUST_LOG` sets the log filter (see [`crate::logging`]).
 //! The AWS SDK reads its own variables (`AWS_REGION`, credentials, `AWS_ENDPOINT_URL_DYNAMODB`).
 //! Tests build a [`Config`] directly: nothing sets environment variables in-process.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use time::Date;
 
@@ -38,6 +40,23 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     /// Per-client limit on stored submissions.
     pub rate_limit: RateLimit,
+    /// The function's configured timeout (`FUNCTION_TIMEOUT_SECONDS`).
+    pub function_timeout: Duration,
+}
+
+/// Time kept between a request's deadline and the function's timeout: rendering, the
+/// runtime's own work, and a cold start's slack.
+pub const DEADLINE_MARGIN: Duration = Duration::from_secs(2);
+
+/// The default `FUNCTION_TIMEOUT_SECONDS` (the template's default too).
+pub const DEFAULT_FUNCTION_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl Config {
+    /// How long a request may take, every store call and retry included: the function
+    /// timeout less [`DEADLINE_MARGIN`].
+    pub fn deadline(&self) -> Duration {
+        self.function_timeout.saturating_sub(DEADLINE_MARGIN)
+    }
 }
 
 /// At most `max` submissions per client in each fixed window of `window_secs` seconds.
@@ -162,6 +181,21 @@ impl Config {
             }),
         };
 
+        let function_timeout = match lookup("FUNCTION_TIMEOUT_SECONDS")
+            .filter(|v| !v.trim().is_empty())
+        {
+            None => DEFAULT_FUNCTION_TIMEOUT,
+            Some(v) => match v.trim().parse::<u64>() {
+                Ok(n) if (3..=900).contains(&n) => Duration::from_secs(n),
+                _ => {
+                    problems.push(format!(
+                        "FUNCTION_TIMEOUT_SECONDS `{v}` must be a whole number of seconds from 3 to 900"
+                    ));
+                    DEFAULT_FUNCTION_TIMEOUT
+                }
+            },
+        };
+
         match (table_name, catalog_path, site_url, secret) {
             (Some(table_name), Some(catalog_path), Some(site_url), Some(secret))
                 if problems.is_empty() =>
@@ -175,6 +209,7 @@ impl Config {
                     as_of,
                     trust_forwarded_for,
                     rate_limit,
+                    function_timeout,
                 })
             }
             _ => Err(ConfigError(problems)),
@@ -291,6 +326,14 @@ mod tests {
         assert_eq!(c.allowed_origins.len(), 2);
         assert_eq!(c.rate_limit, RateLimit::default());
         assert!(!c.trust_forwarded_for);
+        assert_eq!(c.deadline(), Duration::from_secs(8));
+        let mut pairs = GOOD.to_vec();
+        pairs.push(("FUNCTION_TIMEOUT_SECONDS", "15"));
+        let c = Config::from_lookup(lookup(&pairs), None).expect("valid");
+        assert_eq!(c.deadline(), Duration::from_secs(13));
+        pairs.push(("FUNCTION_TIMEOUT_SECONDS", "2"));
+        let pairs: Vec<_> = pairs.into_iter().filter(|p| p.1 != "15").collect();
+        assert!(Config::from_lookup(lookup(&pairs), None).is_err());
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! answer, as CSV or JSON Lines.
 //!
 //! `submit-fn export --province P [--issue I] [--since DATE] --format csv|jsonl [--out FILE]`
-//! queries the sparse GSI `by_province` (or `by_issue` with `<province>#<issue>`) in time order,
-//! page by page (`ExclusiveStartKey`), and writes each page as it arrives, so memory stays flat
-//! however many proposals there are. `--since DATE` is a key condition on `submitted_at`: from
+//! reads the sparse GSI `by_province` (or `by_issue` with `<province>#<issue>`) in time order
+//! through [`Store::proposal_pages`], page by page, and writes each page as it arrives, so
+//! memory stays flat however many proposals there are. This module never speaks DynamoDB: the
+//! [`Exporter`] is pure formatting over [`ProposalRecord`]s, and [`export`] only feeds it the
+//! store's pages. `--since DATE` is a key condition on `submitted_at`: from
 //! 00:00 WIB (UTC+7, the competition's time zone, as for the proposal windows) on that date.
 //!
 //! Columns: [`FIXED_COLUMNS`], then every field of the form definition in form order (the
@@ -23,15 +25,13 @@
 //! Personal data goes only to the output the reviewer asked for; errors and the summary carry
 //! counts and field names, never values.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::io::Write;
 
-use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::types::AttributeValue;
-use time::{Date, PrimitiveDateTime, Time, UtcOffset};
+use time::{Date, PrimitiveDateTime, Time};
 use winner_catalog::{Catalog, FormDefinition};
 
-use crate::store::{self, BY_ISSUE, BY_PROVINCE, StoreError};
+use crate::store::{self, Listing, ProposalRecord, Store, StoreError, StoredValue};
 
 /// The columns before the form's fields.
 pub const FIXED_COLUMNS: [&str; 6] = [
@@ -97,6 +97,15 @@ impl Selection {
         }
         Ok(())
     }
+
+    /// The store's listing for this selection.
+    pub fn listing(&self) -> Listing {
+        Listing {
+            province: self.province.clone(),
+            issue: self.issue.clone(),
+            from: self.since.map(since_key),
+        }
+    }
 }
 
 /// What an export did.
@@ -126,17 +135,8 @@ pub enum ExportError {
 
 /// The first instant of `date` in WIB, as stored in `submitted_at` (`YYYY-MM-DDTHH:MM:SS.mmmZ`).
 pub fn since_key(date: Date) -> String {
-    let at = PrimitiveDateTime::new(date, Time::MIDNIGHT)
-        .assume_offset(winner_catalog::clock::WIB)
-        .to_offset(UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.000Z",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
+    store::timestamp(
+        PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_offset(winner_catalog::clock::WIB),
     )
 }
 
@@ -149,62 +149,97 @@ pub fn columns(form: &FormDefinition) -> Vec<String> {
         .collect()
 }
 
-/// Reads the selected proposals and writes them to `out`. `page_size` caps the items per
-/// Query page (DynamoDB also stops a page at 1 MB); `None` lets DynamoDB decide.
+/// Reads the selected proposals from `store` page by page and writes them to `out`.
+/// `page_size` caps the items per Query page (DynamoDB also stops a page at 1 MB); `None`
+/// lets DynamoDB decide.
 pub async fn export<W: Write>(
-    client: &Client,
-    table: &str,
+    store: &Store,
     form: &FormDefinition,
     selection: &Selection,
     format: Format,
     page_size: Option<i32>,
-    mut out: W,
+    out: W,
 ) -> Result<Summary, ExportError> {
-    let columns = columns(form);
-    let mut summary = Summary::default();
-    if format == Format::Csv {
-        out.write_all(BOM.as_bytes())?;
-        write_csv_record(&mut out, columns.iter().map(|c| Cell::Text(c.as_str())))?;
+    let mut exporter = Exporter::start(form, format, out)?;
+    let mut pages = store.proposal_pages(selection.listing(), page_size);
+    while let Some(page) = pages.next().await? {
+        exporter.page(&page)?;
     }
-    let (index, key_attr, key_value) = match &selection.issue {
-        Some(issue) => (
-            BY_ISSUE,
-            "province_issue",
-            format!("{}#{issue}", selection.province),
-        ),
-        None => (BY_PROVINCE, "province", selection.province.clone()),
-    };
-    let mut start: Option<HashMap<String, AttributeValue>> = None;
-    loop {
-        let mut query = client
-            .query()
-            .table_name(table)
-            .index_name(index)
-            .expression_attribute_names("#k", key_attr)
-            .expression_attribute_values(":k", AttributeValue::S(key_value.clone()))
-            .scan_index_forward(true)
-            .set_limit(page_size)
-            .set_exclusive_start_key(start.take());
-        query = match selection.since {
-            Some(date) => query
-                .key_condition_expression("#k = :k AND #t >= :since")
-                .expression_attribute_names("#t", "submitted_at")
-                .expression_attribute_values(":since", AttributeValue::S(since_key(date))),
-            None => query.key_condition_expression("#k = :k"),
-        };
-        let page = query.send().await.map_err(store::dynamo("Query"))?;
-        summary.pages += 1;
-        for item in page.items() {
-            write_item(&mut out, item, form, format, &mut summary)?;
-            summary.rows += 1;
+    Ok(exporter.finish()?)
+}
+
+/// Pure formatting: proposals in, CSV or JSON Lines out.
+#[derive(Debug)]
+pub struct Exporter<'f, W: Write> {
+    form: &'f FormDefinition,
+    format: Format,
+    out: W,
+    summary: Summary,
+}
+
+impl<'f, W: Write> Exporter<'f, W> {
+    /// Starts an export: the BOM and the header for CSV, nothing for JSON Lines.
+    pub fn start(form: &'f FormDefinition, format: Format, mut out: W) -> std::io::Result<Self> {
+        if format == Format::Csv {
+            out.write_all(BOM.as_bytes())?;
+            let columns = columns(form);
+            write_csv_record(&mut out, columns.iter().map(|c| Cell::Text(c.as_str())))?;
         }
-        match page.last_evaluated_key() {
-            Some(key) if !key.is_empty() => start = Some(key.clone()),
-            _ => break,
-        }
+        Ok(Exporter {
+            form,
+            format,
+            out,
+            summary: Summary::default(),
+        })
     }
-    out.flush()?;
-    Ok(summary)
+
+    /// Writes one page of proposals (and counts the page).
+    pub fn page<'r>(
+        &mut self,
+        records: impl IntoIterator<Item = &'r ProposalRecord>,
+    ) -> std::io::Result<()> {
+        self.summary.pages += 1;
+        for r in records {
+            self.record(r)?;
+        }
+        Ok(())
+    }
+
+    /// Writes one proposal.
+    pub fn record(&mut self, record: &ProposalRecord) -> std::io::Result<()> {
+        for name in record.answers.keys() {
+            if self.form.field(name).is_none() {
+                self.summary.unknown_fields.insert(name.clone());
+            }
+        }
+        let fixed = [
+            &record.reference,
+            &record.submitted_at,
+            &record.province,
+            &record.issue,
+            &record.lang,
+            &record.status,
+        ]
+        .map(|v| v.as_deref().map_or(Cell::Missing, Cell::Text));
+        let fields = self
+            .form
+            .fields
+            .iter()
+            .map(|f| Cell::of(record.answers.get(&f.name)));
+        let cells: Vec<Cell<'_>> = fixed.into_iter().chain(fields).collect();
+        match self.format {
+            Format::Csv => write_csv_record(&mut self.out, cells.into_iter())?,
+            Format::Jsonl => write_json_line(&mut self.out, self.form, &cells)?,
+        }
+        self.summary.rows += 1;
+        Ok(())
+    }
+
+    /// Flushes the output and returns what was written.
+    pub fn finish(mut self) -> std::io::Result<Summary> {
+        self.out.flush()?;
+        Ok(self.summary)
+    }
 }
 
 /// One value of a row.
@@ -217,39 +252,13 @@ enum Cell<'a> {
 }
 
 impl<'a> Cell<'a> {
-    fn of(value: Option<&'a AttributeValue>) -> Cell<'a> {
+    fn of(value: Option<&'a StoredValue>) -> Cell<'a> {
         match value {
-            Some(AttributeValue::S(s)) => Cell::Text(s),
-            Some(AttributeValue::N(n)) => Cell::Number(n),
-            Some(AttributeValue::Bool(true)) => Cell::Ticked,
-            _ => Cell::Missing,
+            Some(StoredValue::Text(s)) => Cell::Text(s),
+            Some(StoredValue::Number(n)) => Cell::Number(n),
+            Some(StoredValue::Ticked) => Cell::Ticked,
+            Some(StoredValue::Other) | None => Cell::Missing,
         }
-    }
-}
-
-fn write_item<W: Write>(
-    out: &mut W,
-    item: &HashMap<String, AttributeValue>,
-    form: &FormDefinition,
-    format: Format,
-    summary: &mut Summary,
-) -> std::io::Result<()> {
-    let empty = HashMap::new();
-    let answers = match item.get("answers") {
-        Some(AttributeValue::M(m)) => m,
-        _ => &empty,
-    };
-    for name in answers.keys() {
-        if form.field(name).is_none() {
-            summary.unknown_fields.insert(name.clone());
-        }
-    }
-    let fixed = FIXED_COLUMNS.iter().map(|c| Cell::of(item.get(*c)));
-    let fields = form.fields.iter().map(|f| Cell::of(answers.get(&f.name)));
-    let cells: Vec<Cell<'_>> = fixed.chain(fields).collect();
-    match format {
-        Format::Csv => write_csv_record(out, cells.into_iter()),
-        Format::Jsonl => write_json_line(out, form, &cells),
     }
 }
 

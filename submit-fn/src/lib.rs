@@ -4,8 +4,8 @@
 //! API Gateway HTTP API / Function URL payload 2.0) and as a local server ([`serve`]).
 //! The protocol is `docs/submit-api.md`; the catalog contract is `docs/catalog.md`.
 //!
-//! Modules follow the data: [`config`] (environment), [`http`] (routes, parsing, responses),
-//! [`validate`] (pure rules from the catalog), [`reference`] (idempotency keys and reference
+//! Modules follow the data: [`config`] (environment), [`http`] (routes, parsing, responses:
+//! the edge), [`intake`] (the use case between the edge and the parts), [`validate`] (pure rules from the catalog), [`reference`] (idempotency keys and reference
 //! codes), [`abuse`] (honeypot, fill time, rate limit, client hash), [`store`] (DynamoDB, the
 //! table's key design), [`messages`] (Indonesian and English texts), [`export`] (the
 //! reviewers' CSV / JSON Lines export).
@@ -14,6 +14,7 @@ pub mod abuse;
 pub mod config;
 pub mod export;
 pub mod http;
+pub mod intake;
 pub mod messages;
 pub mod reference;
 pub mod store;
@@ -40,6 +41,8 @@ struct Inner {
     catalog: Catalog,
     store: Store,
     local_ids: AtomicU64,
+    /// Moving average of a stored submission's time in the store, in microseconds.
+    store_time_us: AtomicU64,
 }
 
 impl AppState {
@@ -50,6 +53,7 @@ impl AppState {
             catalog,
             store,
             local_ids: AtomicU64::new(0),
+            store_time_us: AtomicU64::new(30_000),
         }))
     }
 
@@ -66,6 +70,25 @@ impl AppState {
     /// The store.
     pub fn store(&self) -> &Store {
         &self.0.store
+    }
+
+    /// How long a stored submission typically waits for the store (a moving average), so
+    /// that decoy answers take as long as real ones.
+    pub fn typical_store_time(&self) -> std::time::Duration {
+        std::time::Duration::from_micros(self.0.store_time_us.load(Ordering::Relaxed))
+    }
+
+    /// Adds one stored submission's store time to [`AppState::typical_store_time`].
+    pub fn record_store_time(&self, took: std::time::Duration) {
+        let took = u64::try_from(took.as_micros())
+            .unwrap_or(u64::MAX)
+            .min(2_000_000);
+        let _ = self
+            .0
+            .store_time_us
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |old| {
+                Some((old * 7 + took) / 8)
+            });
     }
 
     /// A request id for requests that did not come through Lambda.

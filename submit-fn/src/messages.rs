@@ -116,8 +116,12 @@ pub enum Text {
     Malformed,
     /// Rate limit.
     RateLimited,
-    /// Storage failed.
+    /// Storage failed before anything was written.
     Unavailable,
+    /// The write was sent but its outcome is unknown.
+    Unconfirmed,
+    /// The token was used for a different proposal.
+    Conflict,
     /// No such route.
     NotFound,
     /// Method not allowed / preflight refused.
@@ -157,6 +161,18 @@ pub fn text(t: Text, lang: Lang) -> &'static str {
         }
         (Unavailable, Lang::En) => {
             "Your proposal was not saved because of a temporary problem. Please send it again in a moment."
+        }
+        (Unconfirmed, Lang::Id) => {
+            "Kami belum dapat memastikan usulan Anda tersimpan. Tekan Kirim lagi: itu tidak akan membuat usulan kedua."
+        }
+        (Unconfirmed, Lang::En) => {
+            "We could not confirm that your proposal was saved. Press Send again: it will not create a second proposal."
+        }
+        (Conflict, Lang::Id) => {
+            "Formulir ini sudah terkirim dengan jawaban yang berbeda, dan perubahan ini tidak disimpan. Untuk mengirim usulan baru, muat ulang halaman formulir."
+        }
+        (Conflict, Lang::En) => {
+            "This form was already sent with different answers, and these changes were not saved. To send a new proposal, reload the form page."
         }
         (NotFound, Lang::Id) => "Alamat ini tidak ada.",
         (NotFound, Lang::En) => "There is nothing at this address.",

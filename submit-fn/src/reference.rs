@@ -4,6 +4,8 @@
 //!   one, otherwise of a fingerprint of the normalised submission (province, issue and every
 //!   non-empty answer in form order, length-prefixed; `lang`, `token`, `started_at` and the
 //!   honeypot are left out, so the same proposal sent from the English page is still a repeat).
+//!   Text is already in NFC (validation normalises it); the fingerprint also folds every run of
+//!   white space into one space, so re-wrapped lines do not make a different proposal.
 //! - The **reference** shown to people is `WNR-<province code>-<6 Crockford base32 characters>`,
 //!   taken from the key's first 30 bits. In the rare case that another key already holds that
 //!   reference, the store tries the next candidate ([`reference`] with `attempt` 1, 2, ...),
@@ -29,10 +31,16 @@ pub fn idempotency_key(valid: &Valid) -> String {
     }
 }
 
+/// The content fingerprint as lowercase hex, whatever the token: what an idempotency record
+/// is bound to, and what recognises the same proposal sent under two tokens.
+pub fn content_fingerprint(valid: &Valid) -> String {
+    hex(&fingerprint(valid))
+}
+
 /// The fingerprint of the normalised submission (see the module docs).
 pub fn fingerprint(valid: &Valid) -> [u8; 32] {
     let mut h = Sha256::new();
-    h.update(b"fingerprint-v1");
+    h.update(b"fingerprint-v2");
     let mut part = |bytes: &[u8]| {
         h.update((bytes.len() as u64).to_le_bytes());
         h.update(bytes);
@@ -42,7 +50,12 @@ pub fn fingerprint(valid: &Valid) -> [u8; 32] {
     for (name, answer) in &valid.answers {
         part(name.as_bytes());
         match answer {
-            Answer::Text(t) => part(t.as_bytes()),
+            Answer::Text(t) => part(
+                t.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_bytes(),
+            ),
             Answer::Number(n) => part(n.to_string().as_bytes()),
             Answer::Ticked => part(b"yes"),
         }
@@ -136,6 +149,20 @@ mod tests {
         assert_eq!(idempotency_key(&a), idempotency_key(&b));
         let c = valid(None, "Ringkasan yang lain sama sekali.");
         assert_ne!(fingerprint(&a), fingerprint(&c));
+    }
+
+    #[test]
+    fn fingerprint_folds_white_space() {
+        let a = valid(None, "Ringkasan yang cukup panjang.");
+        let b = valid(None, "Ringkasan  yang\ncukup\tpanjang.");
+        assert_eq!(content_fingerprint(&a), content_fingerprint(&b));
+        assert_eq!(
+            content_fingerprint(&a),
+            content_fingerprint(&valid(
+                Some("some-token-123"),
+                "Ringkasan yang cukup panjang."
+            ))
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! | item | `pk` | other attributes |
 //! |---|---|---|
 //! | proposal | `REF#<reference>` | `entity=proposal`, `reference`, `province`, `province_code`, `issue`, `province_issue` (`<province>#<issue>`), `lang`, `submitted_at` (UTC, `YYYY-MM-DDTHH:MM:SS.mmmZ`, sorts as time), `status=received`, `answers` (map: S, N or BOOL), `consent` (map: `given`, `at`, `privacy_notice_version`), `idempotency` (`token` or `fingerprint`) |
-//! | idempotency record | `IDEM#<key hex>` | `entity=idempotency`, `reference`, `created_at` |
+//! | idempotency record | `IDEM#<key hex>` | `entity=idempotency`, `reference`, `created_at`, `fingerprint` (content hash the key is bound to) |
+//! | near-duplicate guard | `FP#<content fingerprint hex>` | `entity=fingerprint`, `reference`, `expires_at` (N, TTL): the same content under another token within [`NEAR_DUPLICATE_SECS`] is the same proposal |
 //! | rate counter | `RATE#<client hmac>#<window start>` | `entity=rate`, `hits` (N), `expires_at` (N, epoch seconds: the table's TTL attribute) |
 //!
 //! Access patterns:
@@ -13,14 +14,21 @@
 //!   (issue slugs are unique only within a province, hence the compound key);
 //! - both indexes are sparse: only proposals carry `province`/`province_issue`.
 //!
-//! A proposal is written in one `TransactWriteItems` with its idempotency record, each put
-//! conditional on `attribute_not_exists(pk)`. If the idempotency record exists, the request is
-//! a repeat: the stored reference is read back and returned. If only the reference is taken
+//! A proposal is written in one `TransactWriteItems` with its idempotency record (and, when
+//! the key is a client token, the near-duplicate guard), each put conditional on
+//! `attribute_not_exists(pk)` (the guard also when it has expired). If the idempotency record
+//! exists, the request is a repeat: the stored reference is read back and returned, or, when
+//! the record was made for different content, a [`Stored::Conflict`]. If the guard exists, the
+//! same content came under another token: a repeat of that proposal. If only the reference is taken
 //! (another key mapped to the same 30 bits), the next candidate reference is tried. Nothing is
 //! acknowledged that the transaction did not store.
 //!
 //! [`table_definition`] is the one schema: `submit-fn create-table` builds the table from it
 //! and the deploy template can be checked against it.
+//!
+//! This module is the only one that speaks DynamoDB: the intake's writes and counters, and the
+//! reviewers' export reads ([`Store::proposal_pages`], typed [`ProposalRecord`]s), so that
+//! the rest of the crate sees plain values and storage knows no HTTP.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -34,12 +42,33 @@ use aws_sdk_dynamodb::types::{
     TimeToLiveSpecification, TransactWriteItem,
 };
 
+use time::{OffsetDateTime, UtcOffset};
+
 use crate::reference;
 use crate::validate::{Answer, Valid};
 
+/// An instant as stored in `submitted_at`: `YYYY-MM-DDTHH:MM:SS.mmmZ` in UTC (fixed width, so
+/// strings sort as time). The one timestamp format of the table.
+pub fn timestamp(at: OffsetDateTime) -> String {
+    let at = at.to_offset(UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second(),
+        at.millisecond()
+    )
+}
+
 /// The table's partition key attribute.
 pub const PK: &str = "pk";
-/// The TTL attribute (rate counters only).
+/// How long the same content under another token counts as the same proposal.
+pub const NEAR_DUPLICATE_SECS: u64 = 3600;
+
+/// The TTL attribute (rate counters and near-duplicate guards).
 pub const TTL_ATTRIBUTE: &str = "expires_at";
 /// Index of proposals by province, in time order.
 pub const BY_PROVINCE: &str = "by_province";
@@ -197,6 +226,28 @@ pub enum Stored {
     Created(String),
     /// A repeat of an earlier proposal with this reference; nothing new was stored.
     Repeated(String),
+    /// The idempotency key was used for different content, stored under this reference;
+    /// nothing new was stored.
+    Conflict(String),
+}
+
+/// An idempotency record, as read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotencyRecord {
+    /// The reference given to the key.
+    pub reference: String,
+    /// The content fingerprint the key was first used with (absent on older records).
+    pub fingerprint: Option<String>,
+}
+
+impl IdempotencyRecord {
+    /// What a request with `fingerprint` should be told about this record.
+    pub fn verdict(&self, fingerprint: &str) -> Stored {
+        match &self.fingerprint {
+            Some(f) if f != fingerprint => Stored::Conflict(self.reference.clone()),
+            _ => Stored::Repeated(self.reference.clone()),
+        }
+    }
 }
 
 /// A proposal ready to write.
@@ -206,8 +257,12 @@ pub struct NewProposal<'a> {
     pub valid: &'a Valid,
     /// [`reference::idempotency_key`] of it.
     pub key: String,
+    /// [`reference::content_fingerprint`] of it.
+    pub fingerprint: String,
     /// UTC instant, `YYYY-MM-DDTHH:MM:SS.mmmZ`.
     pub submitted_at: String,
+    /// The same instant in Unix seconds (for the near-duplicate guard's expiry).
+    pub now_secs: u64,
     /// Version of the privacy notice the consent refers to.
     pub privacy_notice_version: &'a str,
 }
@@ -252,6 +307,7 @@ impl Store {
                 .item("entity", s("idempotency"))
                 .item("reference", s(&reference))
                 .item("created_at", s(&p.submitted_at))
+                .item("fingerprint", s(&p.fingerprint))
                 .condition_expression("attribute_not_exists(pk)")
                 .build()
                 .map_err(|_| StoreError::Build("TransactWriteItems"))?;
@@ -264,13 +320,29 @@ impl Store {
             let proposal = proposal
                 .build()
                 .map_err(|_| StoreError::Build("TransactWriteItems"))?;
-            let result = self
+            let mut tx = self
                 .client
                 .transact_write_items()
                 .transact_items(TransactWriteItem::builder().put(idem).build())
-                .transact_items(TransactWriteItem::builder().put(proposal).build())
-                .send()
-                .await;
+                .transact_items(TransactWriteItem::builder().put(proposal).build());
+            if p.valid.token.is_some() {
+                // Without a token the key is the fingerprint already.
+                let guard = Put::builder()
+                    .table_name(&self.table)
+                    .item(PK, s(format!("FP#{}", p.fingerprint)))
+                    .item("entity", s("fingerprint"))
+                    .item("reference", s(&reference))
+                    .item(
+                        TTL_ATTRIBUTE,
+                        AttributeValue::N((p.now_secs + NEAR_DUPLICATE_SECS).to_string()),
+                    )
+                    .condition_expression("attribute_not_exists(pk) OR expires_at < :now")
+                    .expression_attribute_values(":now", AttributeValue::N(p.now_secs.to_string()))
+                    .build()
+                    .map_err(|_| StoreError::Build("TransactWriteItems"))?;
+                tx = tx.transact_items(TransactWriteItem::builder().put(guard).build());
+            }
+            let result = tx.send().await;
             let err = match result {
                 Ok(_) => return Ok(Stored::Created(reference)),
                 Err(e) => e,
@@ -288,9 +360,14 @@ impl Store {
                 .iter()
                 .any(|r| r.as_deref() == Some("TransactionConflict"));
             if failed(0) {
-                return match self.idempotent_reference(&p.key).await? {
-                    Some(r) => Ok(Stored::Repeated(r)),
+                return match self.idempotency_record(&p.key).await? {
+                    Some(r) => Ok(r.verdict(&p.fingerprint)),
                     None => Err(StoreError::Inconsistent("idempotency record vanished")),
+                };
+            } else if failed(2) {
+                return match self.reference_at(&format!("FP#{}", p.fingerprint)).await? {
+                    Some(r) => Ok(Stored::Repeated(r)),
+                    None => Err(StoreError::Inconsistent("fingerprint record vanished")),
                 };
             } else if failed(1) {
                 attempt += 1; // reference taken by another key: next candidate
@@ -309,8 +386,26 @@ impl Store {
         ))
     }
 
-    async fn idempotent_reference(&self, key: &str) -> Result<Option<String>, StoreError> {
+    /// The idempotency record of `key`, if any (a consistent read).
+    pub async fn idempotency_record(
+        &self,
+        key: &str,
+    ) -> Result<Option<IdempotencyRecord>, StoreError> {
         let item = self.get(&format!("IDEM#{key}")).await?;
+        Ok(item.and_then(|i| {
+            let text = |k: &str| match i.get(k) {
+                Some(AttributeValue::S(v)) => Some(v.clone()),
+                _ => None,
+            };
+            Some(IdempotencyRecord {
+                reference: text("reference")?,
+                fingerprint: text("fingerprint"),
+            })
+        }))
+    }
+
+    async fn reference_at(&self, pk: &str) -> Result<Option<String>, StoreError> {
+        let item = self.get(pk).await?;
         Ok(item.and_then(|i| match i.get("reference") {
             Some(AttributeValue::S(r)) => Some(r.clone()),
             _ => None,
@@ -423,6 +518,151 @@ impl Store {
     }
 }
 
+/// Which proposals to read back, in time order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    /// Province slug.
+    pub province: String,
+    /// Only this issue of the province.
+    pub issue: Option<String>,
+    /// Only proposals with `submitted_at` at or after this stored timestamp ([`timestamp`]).
+    pub from: Option<String>,
+}
+
+/// One stored answer, as read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoredValue {
+    /// Text.
+    Text(String),
+    /// A number, exactly as stored.
+    Number(String),
+    /// A ticked checkbox.
+    Ticked,
+    /// Anything else (not written by this function).
+    Other,
+}
+
+/// A stored proposal, as the export sees it. Attributes an item lacks are `None`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProposalRecord {
+    /// `reference`.
+    pub reference: Option<String>,
+    /// `submitted_at` ([`timestamp`]).
+    pub submitted_at: Option<String>,
+    /// `province` slug.
+    pub province: Option<String>,
+    /// `issue` slug.
+    pub issue: Option<String>,
+    /// `lang` code.
+    pub lang: Option<String>,
+    /// `status`.
+    pub status: Option<String>,
+    /// `answers`, by field name.
+    pub answers: HashMap<String, StoredValue>,
+}
+
+impl ProposalRecord {
+    fn from_item(item: &HashMap<String, AttributeValue>) -> ProposalRecord {
+        let text = |k: &str| match item.get(k) {
+            Some(AttributeValue::S(v)) => Some(v.clone()),
+            _ => None,
+        };
+        let answers = match item.get("answers") {
+            Some(AttributeValue::M(m)) => m
+                .iter()
+                .map(|(k, v)| {
+                    let value = match v {
+                        AttributeValue::S(t) => StoredValue::Text(t.clone()),
+                        AttributeValue::N(n) => StoredValue::Number(n.clone()),
+                        AttributeValue::Bool(true) => StoredValue::Ticked,
+                        _ => StoredValue::Other,
+                    };
+                    (k.clone(), value)
+                })
+                .collect(),
+            _ => HashMap::new(),
+        };
+        ProposalRecord {
+            reference: text("reference"),
+            submitted_at: text("submitted_at"),
+            province: text("province"),
+            issue: text("issue"),
+            lang: text("lang"),
+            status: text("status"),
+            answers,
+        }
+    }
+}
+
+/// Pages of a [`Listing`], read one Query page at a time (`ExclusiveStartKey`), so memory
+/// stays flat however many proposals there are.
+#[derive(Debug)]
+pub struct ProposalPages<'a> {
+    store: &'a Store,
+    listing: Listing,
+    page_size: Option<i32>,
+    start: Option<HashMap<String, AttributeValue>>,
+    done: bool,
+}
+
+impl ProposalPages<'_> {
+    /// The next page, or `None` after the last one.
+    pub async fn next(&mut self) -> Result<Option<Vec<ProposalRecord>>, StoreError> {
+        if self.done {
+            return Ok(None);
+        }
+        let l = &self.listing;
+        let (index, key_attr, key_value) = match &l.issue {
+            Some(issue) => (
+                BY_ISSUE,
+                "province_issue",
+                format!("{}#{issue}", l.province),
+            ),
+            None => (BY_PROVINCE, "province", l.province.clone()),
+        };
+        let mut query = self
+            .store
+            .client
+            .query()
+            .table_name(&self.store.table)
+            .index_name(index)
+            .expression_attribute_names("#k", key_attr)
+            .expression_attribute_values(":k", s(key_value))
+            .scan_index_forward(true)
+            .set_limit(self.page_size)
+            .set_exclusive_start_key(self.start.take());
+        query = match &l.from {
+            Some(from) => query
+                .key_condition_expression("#k = :k AND #t >= :since")
+                .expression_attribute_names("#t", "submitted_at")
+                .expression_attribute_values(":since", s(from)),
+            None => query.key_condition_expression("#k = :k"),
+        };
+        let page = query.send().await.map_err(dynamo("Query"))?;
+        match page.last_evaluated_key() {
+            Some(key) if !key.is_empty() => self.start = Some(key.clone()),
+            _ => self.done = true,
+        }
+        Ok(Some(
+            page.items().iter().map(ProposalRecord::from_item).collect(),
+        ))
+    }
+}
+
+impl Store {
+    /// The proposals of `listing`, oldest first, page by page; `page_size` caps the items per
+    /// Query page (DynamoDB also stops a page at 1 MB), `None` lets DynamoDB decide.
+    pub fn proposal_pages(&self, listing: Listing, page_size: Option<i32>) -> ProposalPages<'_> {
+        ProposalPages {
+            store: self,
+            listing,
+            page_size,
+            start: None,
+            done: false,
+        }
+    }
+}
+
 fn proposal_item(p: &NewProposal<'_>, reference: &str) -> Vec<(&'static str, AttributeValue)> {
     let v = p.valid;
     let answers: HashMap<String, AttributeValue> = v
@@ -467,4 +707,15 @@ fn proposal_item(p: &NewProposal<'_>, reference: &str) -> Vec<(&'static str, Att
             }),
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_fixed_width_utc() {
+        let at = OffsetDateTime::from_unix_timestamp(1_685_590_000).expect("instant");
+        assert_eq!(timestamp(at), "2023-06-01T03:26:40.000Z");
+    }
 }

@@ -7,7 +7,11 @@
 //! - `lang`, `token`, `started_at` and the honeypot are the form's own fields (see
 //!   `docs/catalog.md`); any other name is refused, names the server sets itself with a
 //!   message of their own ([`SERVER_ATTRIBUTES`]);
-//! - text is normalised (`\r\n` and lone `\r` become `\n`, surrounding white space trimmed);
+//! - text is normalised: Unicode NFC (a name typed as `e` + combining accent and one typed
+//!   with `é` are the same text), `\r\n` and lone `\r` become `\n`, surrounding white space
+//!   and invisible characters trimmed; invisible characters (zero-width spaces and joiners,
+//!   the word joiner, soft hyphens, Hangul fillers, variation selectors, tags, direction marks)
+//!   count toward neither `required` nor `min_length`;
 //!   control characters are refused except `\n` and `\t` in a textarea, and so are the Unicode
 //!   bidirectional embedding, override and isolate controls and the line/paragraph separators.
 //!   HTML is just text: it is stored as written and escaped wherever it is shown.
@@ -15,6 +19,7 @@
 use std::collections::BTreeMap;
 
 use time::Date;
+use unicode_normalization::UnicodeNormalization;
 use winner_catalog::{Catalog, Field, FieldKind, Lang, RESERVED_FIELD_NAMES, TargetError};
 
 /// Names of attributes the function sets itself; a submission that carries one is refused.
@@ -287,7 +292,7 @@ pub fn check_field(field: &Field, raw: Option<&str>) -> Result<Option<Answer>, P
         };
     }
     let text = normalise(raw);
-    if text.is_empty() {
+    if !text.chars().any(|c| !c.is_whitespace() && !invisible(c)) {
         return if field.required {
             Err(Problem::Required)
         } else {
@@ -304,8 +309,9 @@ pub fn check_field(field: &Field, raw: Option<&str>) -> Result<Option<Answer>, P
     {
         return Err(Problem::TooLong(max));
     }
+    let visible = text.chars().filter(|c| !invisible(*c)).count();
     if let Some(min) = field.min_length
-        && chars < min as usize
+        && visible < min as usize
     {
         return Err(Problem::TooShort(min));
     }
@@ -335,12 +341,23 @@ pub fn check_field(field: &Field, raw: Option<&str>) -> Result<Option<Answer>, P
     }
 }
 
-/// `\r\n` and lone `\r` become `\n`; surrounding white space goes.
+/// NFC; `\r\n` and lone `\r` become `\n`; surrounding white space and invisible characters go.
 pub fn normalise(raw: &str) -> String {
-    raw.replace("\r\n", "\n")
+    let nfc: String = raw.nfc().collect();
+    nfc.replace("\r\n", "\n")
         .replace('\r', "\n")
-        .trim()
+        .trim_matches(|c: char| c.is_whitespace() || invisible(c))
         .to_owned()
+}
+
+/// Characters that show nothing: they may stay inside text (some scripts and emoji need the
+/// joiners) but never make an answer or its length.
+pub fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}'
+        | '\u{206A}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// Control characters (except `\n`, `\t` in multi-line text), bidi controls, line separators.

@@ -1,4 +1,7 @@
-//! Routes, the body limit and CORS. Handlers extract, call the library, and respond.
+//! Routes, the body limit and CORS. Handlers extract, call the library, and respond: for a
+//! proposal, the edge reads the body into a [`Submission`], the client's addresses into a
+//! [`ClientAddress`], the request id, and the clock once; [`intake::accept`] decides; the
+//! decision is rendered by [`respond`].
 //!
 //! - `POST /proposals`: one proposal (form or JSON);
 //! - `OPTIONS /proposals`: CORS preflight, answered (204) only for `ALLOWED_ORIGINS`, 403 otherwise;
@@ -12,12 +15,13 @@
 pub mod parse;
 pub mod respond;
 
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -25,10 +29,9 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use time::OffsetDateTime;
 
 use crate::AppState;
-use crate::abuse;
-use crate::reference;
-use crate::store::{NewProposal, Stored};
-use crate::validate::{self, FieldError, FieldErrors, Submission};
+use crate::abuse::ClientAddress;
+use crate::intake::{self, Decision};
+use crate::validate::Submission;
 use parse::Kind;
 use respond::{Ctx, Mode, Reply};
 
@@ -133,16 +136,57 @@ fn wants_json(headers: &HeaderMap, kind: Option<Kind>) -> bool {
             .is_some_and(|v| v.to_ascii_lowercase().contains("application/json"))
 }
 
-/// Timings and facts for the one log line.
-#[derive(Default)]
-struct Trace {
-    store: Duration,
-    target: Option<(String, String)>,
-    detail: &'static str,
+/// The addresses the request came with: API Gateway's `sourceIp` inside Lambda, the socket
+/// peer locally, and `X-Forwarded-For` for [`crate::abuse::client_ip`] to judge.
+fn client_address(ext: &Extensions, headers: &HeaderMap) -> ClientAddress {
+    let source_ip = match ext.get::<lambda_http::request::RequestContext>() {
+        Some(lambda_http::request::RequestContext::ApiGatewayV2(ctx)) => {
+            ctx.http.source_ip.as_deref().and_then(|ip| ip.parse().ok())
+        }
+        _ => None,
+    };
+    ClientAddress {
+        source_ip,
+        peer: ext.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()),
+        forwarded_for: {
+            let all: Vec<&str> = headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .map(|v| v.to_str().unwrap_or(""))
+                .collect();
+            (!all.is_empty()).then(|| all.join(","))
+        },
+    }
+}
+
+/// The request's deadline: [`crate::config::Config::deadline`] from arrival, and inside Lambda
+/// never later than the invocation's own deadline less the same margin.
+fn deadline(state: &AppState, ext: &Extensions, now: OffsetDateTime) -> tokio::time::Instant {
+    let mut budget = state.config().deadline();
+    if let Some(ctx) = ext.get::<lambda_http::Context>() {
+        let now_ms = u64::try_from(now.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
+        let left = Duration::from_millis(ctx.deadline.saturating_sub(now_ms));
+        budget = budget.min(left.saturating_sub(crate::config::DEADLINE_MARGIN));
+    }
+    tokio::time::Instant::now() + budget
+}
+
+/// The reply for a decision of the use case.
+fn reply(decision: Decision) -> Reply {
+    match decision {
+        Decision::Created(r) => Reply::Created(r),
+        Decision::Repeated(r) => Reply::Repeated(r),
+        Decision::Invalid(e) => Reply::Invalid(e),
+        Decision::RateLimited(s) => Reply::RateLimited(s),
+        Decision::Unavailable => Reply::Unavailable,
+        Decision::Unconfirmed => Reply::Unconfirmed,
+        Decision::Conflict(r) => Reply::Conflict(r),
+    }
 }
 
 async fn submit(State(state): State<AppState>, req: Request) -> Response {
     let started = Instant::now();
+    let now = OffsetDateTime::now_utc(); // the one clock read of a request
     let id = req
         .extensions()
         .get::<RequestId>()
@@ -155,35 +199,44 @@ async fn submit(State(state): State<AppState>, req: Request) -> Response {
     } else {
         Mode::Html
     };
-    let mut trace = Trace::default();
-    let (reply, lang) = match read(&parts.headers, kind, body).await {
-        Err(reply) => {
-            if let Reply::Malformed(e) = &reply {
-                trace.detail = e.kind();
-            }
-            (reply, winner_catalog::Lang::Id)
-        }
+    let (reply, lang, outcome) = match read(&parts.headers, kind, body).await {
+        Err(reply) => (reply, winner_catalog::Lang::Id, None),
         Ok(sub) => {
-            let lang = sub.lang();
-            let reply = handle(&state, &parts.extensions, &parts.headers, &sub, &mut trace).await;
-            (reply, lang)
+            let client = intake::Client {
+                address: client_address(&parts.extensions, &parts.headers),
+                scripted: kind == Some(Kind::Json),
+            };
+            let now = intake::Now {
+                wall: now,
+                deadline: deadline(&state, &parts.extensions, now),
+            };
+            let outcome = intake::accept(&state, &sub, &client, now).await;
+            (reply(outcome.decision.clone()), sub.lang(), Some(outcome))
         }
     };
-    let catalog = state.catalog();
-    let target = trace.target.as_ref().map(|(p, i)| (p.as_str(), i.as_str()));
+    let detail = match (&outcome, &reply) {
+        (Some(o), _) => o.detail,
+        (None, Reply::Malformed(e)) => e.kind(),
+        (None, _) => "",
+    };
+    let store_time = outcome.as_ref().map_or(Duration::ZERO, |o| o.store_time);
+    let target = outcome
+        .as_ref()
+        .and_then(|o| o.target.as_ref())
+        .map(|(p, i)| (p.as_str(), i.as_str()));
     let ctx = Ctx {
         mode,
         lang,
-        catalog,
+        catalog: state.catalog(),
         site_url: &state.config().site_url,
         target,
     };
     let mut resp = respond::render(&reply, &ctx);
     let total = started.elapsed();
-    let app = total.saturating_sub(trace.store);
+    let app = total.saturating_sub(store_time);
     if let Ok(v) = HeaderValue::from_str(&format!(
         "store;dur={:.3}, app;dur={:.3}",
-        trace.store.as_secs_f64() * 1e3,
+        store_time.as_secs_f64() * 1e3,
         app.as_secs_f64() * 1e3
     )) {
         resp.headers_mut().insert("server-timing", v);
@@ -195,12 +248,12 @@ async fn submit(State(state): State<AppState>, req: Request) -> Response {
     tracing::info!(
         request_id = %id,
         outcome = reply.outcome(),
-        detail = trace.detail,
+        detail,
         status = resp.status().as_u16(),
         province = target.map_or("", |t| t.0),
         issue = target.map_or("", |t| t.1),
         reference,
-        store_ms = trace.store.as_secs_f64() * 1e3,
+        store_ms = store_time.as_secs_f64() * 1e3,
         total_ms = total.as_secs_f64() * 1e3,
         "proposal request"
     );
@@ -223,111 +276,4 @@ async fn read(headers: &HeaderMap, kind: Option<Kind>, body: Body) -> Result<Sub
         Err(_) => return Err(Reply::Malformed(parse::ParseError::Unreadable)),
     };
     parse::parse(kind, &bytes).map_err(Reply::Malformed)
-}
-
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-}
-
-/// `YYYY-MM-DDTHH:MM:SS.mmmZ` (fixed width, so strings sort as time).
-fn timestamp(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second(),
-        at.millisecond()
-    )
-}
-
-/// Honeypot, validation, fill time, rate limit, store.
-async fn handle(
-    state: &AppState,
-    ext: &axum::http::Extensions,
-    headers: &HeaderMap,
-    sub: &Submission,
-    trace: &mut Trace,
-) -> Reply {
-    let catalog = state.catalog();
-    let config = state.config();
-    if abuse::honeypot_filled(&catalog.form, sub) {
-        trace.detail = "honeypot";
-        let code = sub
-            .get("province")
-            .and_then(|p| catalog.province(p.trim()))
-            .map_or("00", |p| p.code.as_str());
-        return Reply::Created(reference::reference(code, &reference::raw_digest(sub), 0));
-    }
-    let today = winner_catalog::clock::today(config.as_of);
-    let valid = match validate::validate(catalog, today, sub) {
-        Ok(v) => v,
-        Err(errors) => return Reply::Invalid(errors),
-    };
-    trace.target = Some((valid.province.clone(), valid.issue.clone()));
-    if let Some(problem) = abuse::fill_time(&catalog.form, valid.started_at, now_ms()) {
-        trace.detail = "too_fast";
-        return Reply::Invalid(FieldErrors(vec![FieldError {
-            name: "started_at".into(),
-            problem,
-        }]));
-    }
-
-    let store = state.store();
-    let ip = abuse::client_ip(ext, headers, config.trust_forwarded_for);
-    let client = abuse::client_hash(&config.ip_hash_secret, ip);
-    let now = OffsetDateTime::now_utc();
-    let now_secs = u64::try_from(now.unix_timestamp()).unwrap_or(0);
-    let (window_start, retry_after) = abuse::window(config.rate_limit, now_secs);
-    let t = Instant::now();
-    let hits = store
-        .count_hit(
-            &client,
-            window_start,
-            window_start + config.rate_limit.window_secs + 60,
-        )
-        .await;
-    trace.store += t.elapsed();
-    match hits {
-        Err(e) => {
-            tracing::warn!(error = %e, "rate counter failed");
-            return Reply::Unavailable;
-        }
-        Ok(n) if n > u64::from(config.rate_limit.max) => return Reply::RateLimited(retry_after),
-        Ok(_) => {}
-    }
-
-    let proposal = NewProposal {
-        valid: &valid,
-        key: reference::idempotency_key(&valid),
-        submitted_at: timestamp(now),
-        privacy_notice_version: &catalog.form.privacy_notice_version,
-    };
-    let t = Instant::now();
-    let stored = store.put_proposal(&proposal).await;
-    trace.store += t.elapsed();
-    match stored {
-        Ok(Stored::Created(r)) => Reply::Created(r),
-        Ok(Stored::Repeated(r)) => Reply::Repeated(r),
-        Err(e) => {
-            tracing::warn!(error = %e, "store failed");
-            Reply::Unavailable
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timestamps_are_fixed_width_utc() {
-        let at = OffsetDateTime::from_unix_timestamp(1_685_590_000).expect("instant");
-        assert_eq!(timestamp(at), "2023-06-01T03:26:40.000Z");
-    }
 }

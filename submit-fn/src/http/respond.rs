@@ -37,8 +37,12 @@ pub enum Reply {
     Malformed(ParseError),
     /// Rate limit; retry after this many seconds.
     RateLimited(u64),
-    /// Storage failed; nothing was stored.
+    /// Storage failed before anything was written; nothing was stored.
     Unavailable,
+    /// The write was sent and its outcome is unknown; the same request again is safe.
+    Unconfirmed,
+    /// The token was first used for different content (stored under this reference).
+    Conflict(String),
 }
 
 impl Reply {
@@ -53,7 +57,8 @@ impl Reply {
             (Reply::UnsupportedType, _) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             (Reply::Malformed(_), _) => StatusCode::BAD_REQUEST,
             (Reply::RateLimited(_), _) => StatusCode::TOO_MANY_REQUESTS,
-            (Reply::Unavailable, _) => StatusCode::SERVICE_UNAVAILABLE,
+            (Reply::Unavailable | Reply::Unconfirmed, _) => StatusCode::SERVICE_UNAVAILABLE,
+            (Reply::Conflict(_), _) => StatusCode::CONFLICT,
         }
     }
 
@@ -68,6 +73,8 @@ impl Reply {
             Reply::Malformed(_) => "malformed",
             Reply::RateLimited(_) => "rate_limited",
             Reply::Unavailable => "unavailable",
+            Reply::Unconfirmed => "unconfirmed",
+            Reply::Conflict(_) => "conflict",
         }
     }
 }
@@ -126,17 +133,28 @@ pub fn render(reply: &Reply, ctx: &Ctx<'_>) -> Response {
         (other, Mode::Json) => {
             let (code, text) = code_and_text(other);
             let mut body = json!({"error": code, "message": messages::text(text, ctx.lang)});
-            if let Reply::Malformed(e) = other {
-                body["reason"] = json!(e.to_string());
+            match other {
+                Reply::Malformed(e) => body["reason"] = json!(e.to_string()),
+                Reply::Unconfirmed => body["retry"] = json!(true),
+                Reply::Conflict(r) => body["reference"] = json!(r),
+                _ => {}
             }
             json_response(status, body)
         }
         (other, Mode::Html) => html_response(status, &html_page(other, ctx)),
     };
-    if let Reply::RateLimited(secs) = reply {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(*secs));
+    match reply {
+        Reply::RateLimited(secs) => {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(*secs));
+        }
+        Reply::Unconfirmed => {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(1u64));
+        }
+        _ => {}
     }
     response
 }
@@ -148,6 +166,8 @@ fn code_and_text(reply: &Reply) -> (&'static str, Text) {
         Reply::Malformed(_) => ("malformed", Text::Malformed),
         Reply::RateLimited(_) => ("rate_limited", Text::RateLimited),
         Reply::Invalid(_) => ("invalid", Text::InvalidSummary),
+        Reply::Unconfirmed => ("unconfirmed", Text::Unconfirmed),
+        Reply::Conflict(_) => ("conflict", Text::Conflict),
         Reply::Unavailable | Reply::Created(_) | Reply::Repeated(_) => {
             ("unavailable", Text::Unavailable)
         }
@@ -172,20 +192,10 @@ fn html_response(status: StatusCode, body: &str) -> Response {
         .into_response()
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML element content and quoted attribute values (`& < > " '`), with
+/// the `html-escape` crate that both binaries share.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_quoted_attribute(text).into_owned()
 }
 
 fn label_of<'a>(ctx: &Ctx<'a>, name: &'a str) -> Option<&'a str> {
@@ -291,6 +301,15 @@ mod tests {
         assert!(page.contains(
             "href=\"https://winner.example/en/apply/?provinsi=kalimantan-barat&amp;isu=stunting\""
         ));
+    }
+
+    #[test]
+    fn escape_covers_text_and_both_quotes() {
+        assert_eq!(
+            escape("<a href='x' title=\"y\">&</a>"),
+            "&lt;a href=&#x27;x&#x27; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;"
+        );
+        assert_eq!(escape("Dinas Kesehatan"), "Dinas Kesehatan");
     }
 
     #[test]

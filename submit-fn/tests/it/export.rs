@@ -142,7 +142,9 @@ async fn seed(store: &Store, n: usize) -> Vec<Seeded> {
                 let p = NewProposal {
                     valid: &v,
                     key: reference::idempotency_key(&v),
+                    fingerprint: reference::content_fingerprint(&v),
                     submitted_at: instant(i),
+                    now_secs: 1_685_590_000,
                     privacy_notice_version: "2023-04",
                 };
                 let stored = store.put_proposal(&p).await.expect("put");
@@ -332,8 +334,7 @@ async fn exports_300_proposals_by_province_and_issue_page_by_page() {
     };
     let mut out = Vec::new();
     let summary = export::export(
-        &app.client,
-        &app.table,
+        app.state.store(),
         &form,
         &selection,
         Format::Csv,
@@ -393,8 +394,7 @@ async fn exports_300_proposals_by_province_and_issue_page_by_page() {
     // the 20th). From the 21st (WIB), only those at or after 2023-05-20T17:00Z.
     let mut out = Vec::new();
     let summary = export::export(
-        &app.client,
-        &app.table,
+        app.state.store(),
         &form,
         &selection,
         Format::Jsonl,
@@ -431,8 +431,7 @@ async fn exports_300_proposals_by_province_and_issue_page_by_page() {
     };
     let mut out = Vec::new();
     let summary = export::export(
-        &app.client,
-        &app.table,
+        app.state.store(),
         &form,
         &selection,
         Format::Jsonl,

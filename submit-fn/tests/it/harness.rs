@@ -154,6 +154,7 @@ pub fn config(table: &str) -> Config {
             max: 50,
             window_secs: 3600,
         },
+        function_timeout: submit_fn::config::DEFAULT_FUNCTION_TIMEOUT,
     }
 }
 

@@ -104,15 +104,26 @@ async fn field_refusals() {
     for (pairs, field) in &cases {
         invalid(&app, pairs, field).await;
     }
-    // Too fast: started_at one second ago.
+    // Too fast: started_at just now. A trap like the honeypot (#16): a normal-looking 201
+    // with a reference, and nothing stored.
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock")
         .as_millis()
         .to_string();
+    let fast = app
+        .post_json(&proposal_with(&[("started_at", now.as_str())]))
+        .await;
+    assert_eq!(fast.status, 201, "{fast:?}");
+    assert!(
+        fast.json()["reference"]
+            .as_str()
+            .is_some_and(submit_fn::reference::is_reference)
+    );
+    // A started_at in the future beyond clock skew is refused.
     invalid(
         &app,
-        &proposal_with(&[("started_at", now.as_str())]),
+        &proposal_with(&[("started_at", "99999999999999")]),
         "started_at",
     )
     .await;

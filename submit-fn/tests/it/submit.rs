@@ -118,23 +118,35 @@ async fn a_repeated_json_submission_gives_one_item_and_the_same_reference() {
         body["thank_you_url"],
         format!("http://127.0.0.1:8080/ajukan/terkirim/?ref={reference}")
     );
-    // A retry with the same token, even with an edited answer: same reference, 200.
-    let again = app
-        .post_json(&proposal_with(&[("token", token), ("stage", "idea")]))
-        .await;
+    // A retry with the same token: same reference, 200.
+    let again = app.post_json(&proposal_with(&[("token", token)])).await;
     assert_eq!(again.status, 200, "{again:?}");
     assert_eq!(again.json(), body);
+    // The same token with an edited answer is never silently dropped: 409 naming the first.
+    let edited = app
+        .post_json(&proposal_with(&[("token", token), ("stage", "idea")]))
+        .await;
+    assert_eq!(edited.status, 409, "{edited:?}");
+    assert_eq!(edited.json()["error"], "conflict");
+    assert_eq!(edited.json()["reference"], body["reference"]);
     assert_eq!(app.proposals().await, 1);
 
     // Without a token, the same content (any language, any start time) is a repeat too.
     let a = app
         .post_form(&proposal_with(&[("issue", "perkawinan-anak")]))
         .await;
+    // (a start a minute ago: #16 bounds started_at to the last day)
+    let minute_ago = (std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_millis()
+        - 60_000)
+        .to_string();
     let b = app
         .post_form(&proposal_with(&[
             ("issue", "perkawinan-anak"),
             ("lang", "en"),
-            ("started_at", "1"),
+            ("started_at", minute_ago.as_str()),
         ]))
         .await;
     assert_eq!((a.status, b.status), (303, 303));

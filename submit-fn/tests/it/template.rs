@@ -199,3 +199,34 @@ fn a_drifted_copy_of_the_template_is_caught() {
         );
     }
 }
+
+/// #16: the function's timeout and the code's deadline come from one template parameter.
+#[test]
+fn the_timeout_and_the_deadline_share_one_setting() {
+    let text = std::fs::read_to_string(template_path()).expect("template");
+    let doc: Value = serde_yaml::from_str(&text).expect("YAML");
+    let props = get(&doc, &["Resources", "SubmitFunction", "Properties"]).expect("function");
+    let timeout = format!(
+        "{:?}",
+        props.get("Timeout").expect("Timeout set on the function")
+    );
+    let env = format!(
+        "{:?}",
+        get(
+            props,
+            &["Environment", "Variables", "FUNCTION_TIMEOUT_SECONDS"]
+        )
+        .expect("FUNCTION_TIMEOUT_SECONDS passed to the code")
+    );
+    assert_eq!(timeout, env, "one setting for both");
+    assert!(timeout.contains("FunctionTimeout"), "{timeout}");
+    assert!(
+        get(&doc, &["Globals", "Function", "Timeout"]).is_none(),
+        "no second home for the timeout"
+    );
+    let default = get(&doc, &["Parameters", "FunctionTimeout", "Default"]).and_then(Value::as_u64);
+    assert_eq!(
+        default.map(std::time::Duration::from_secs),
+        Some(submit_fn::config::DEFAULT_FUNCTION_TIMEOUT)
+    );
+}

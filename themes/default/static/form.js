@@ -1,6 +1,8 @@
 /* Proposal form enhancement. The form works without this script (plain POST); with it:
    - the issue list follows the chosen province, and ?provinsi=&isu= preselect both;
-   - token (idempotency key, once per page load, kept across retries) and started_at are set;
+   - token (idempotency key) and started_at are set once and kept in sessionStorage across
+     reloads until a reference is shown; unconfirmed answers and lost connections are retried
+     twice on their own with the same token;
    - the proposal is sent as JSON (docs/submit-api.md), the button is disabled while sending,
      422 errors appear beside the fields and in a summary that takes focus, a network failure
      keeps everything typed and the same token so a retry cannot store twice.
@@ -25,8 +27,18 @@
     var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
-  form.elements.token.value = uuid();
-  form.elements.started_at.value = String(Date.now());
+  /* The token and the first load time survive a reload (sessionStorage) until a reference is
+     shown, so a reload after an unconfirmed send cannot make a second proposal. */
+  var KEY = "winner-proposal:" + window.location.pathname;
+  var kept = null;
+  try { kept = JSON.parse(window.sessionStorage.getItem(KEY) || "null"); } catch (e) { kept = null; }
+  if (!kept || !kept.token || !(Date.now() - Number(kept.started_at) < 20 * 3600 * 1000)) {
+    kept = { token: uuid(), started_at: String(Date.now()) };
+  }
+  function keep() { try { window.sessionStorage.setItem(KEY, JSON.stringify(kept)); } catch (e) { /* private mode */ } }
+  function forget() { try { window.sessionStorage.removeItem(KEY); } catch (e) { /* private mode */ } }
+  form.elements.token.value = kept.token;
+  form.elements.started_at.value = kept.started_at;
 
   /* Issue list filtered by province: keep the original groups, show only the chosen one. */
   var groups = Array.prototype.slice.call(issue.querySelectorAll("optgroup"));
@@ -118,20 +130,38 @@
     sending = true;
     button.disabled = true;
     status.textContent = msg("sending");
-    fetch(form.action, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify(data),
-      credentials: "omit"
-    }).then(function (res) {
-      return res.json().catch(function () { return {}; }).then(function (body) { return { res: res, body: body }; });
-    }).then(function (r) {
+    keep();
+    /* An unconfirmed answer (503 "unconfirmed") or a lost connection is retried on its own with
+       the same token, which can never store twice; then the person is told. */
+    function send(attempt) {
+      return fetch(form.action, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        body: JSON.stringify(data),
+        credentials: "omit"
+      }).then(function (res) {
+        return res.json().catch(function () { return {}; }).then(function (body) { return { res: res, body: body }; });
+      }).then(function (r) {
+        if (r.res.status === 503 && r.body.error === "unconfirmed" && attempt < 2) {
+          return new Promise(function (ok) { setTimeout(ok, 1000 * (attempt + 1)); }).then(function () { return send(attempt + 1); });
+        }
+        return r;
+      }, function (err) {
+        if (attempt < 2) {
+          return new Promise(function (ok) { setTimeout(ok, 1000 * (attempt + 1)); }).then(function () { return send(attempt + 1); });
+        }
+        throw err;
+      });
+    }
+    send(0).then(function (r) {
       if ((r.res.status === 200 || r.res.status === 201) && r.body.reference) {
+        forget();
         status.textContent = msg("reference") + " " + r.body.reference;
         if (r.body.thank_you_url) { window.location.assign(r.body.thank_you_url); return "done"; }
         return "done";
       }
       status.textContent = "";
+      if (r.res.status === 409) { forget(); }
       if (r.res.status === 422 && r.body.fields) {
         showErrors(r.body.fields);
       } else {
