@@ -162,8 +162,10 @@ fn site() -> Site {
             }),
             proposals: Some(Window {
                 opens: Some(date!(2023 - 04 - 12)),
+                not_before: None,
                 closes: Some(date!(2023 - 06 - 11)),
             }),
+            issues_stated: None,
             sources: vec![source(3)],
         },
         narrative: Bilingual {

@@ -165,6 +165,8 @@ pub struct ProvinceCard {
     pub validated: usize,
     /// Number of issues published at all.
     pub issues: usize,
+    /// The number of issues the source itself states, where it differs from the issue pages.
+    pub issues_stated: Option<u32>,
     /// Proposals window.
     pub window: WindowView,
 }
@@ -466,6 +468,7 @@ impl<'a> Env<'a> {
                 self.strings
                     .fill(lang, "window.not_yet", &[("date", &date(d))])?,
             ),
+            WindowState::OpeningUnknown(_) => ("not_yet", self.t(lang, "window.opening_unknown")?),
             WindowState::Closed(d) => (
                 "closed",
                 self.strings
@@ -546,6 +549,7 @@ impl<'a> Env<'a> {
                 .filter(|i| i.facts.status == IssueStatus::Validated)
                 .count(),
             issues: p.issues.len(),
+            issues_stated: p.facts.issues_stated.as_ref().map(|s| s.count),
             window: self.window(p, lang)?,
         })
     }
