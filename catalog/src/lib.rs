@@ -134,12 +134,27 @@ pub enum IssueStatus {
 }
 
 /// A proposals window, inclusive at both ends, in the competition's reference time zone (WIB).
+///
+/// Three dates, each optional, each a fact taken from a source:
+/// - `opens`: the first day, when a source states it;
+/// - `not_before`: when the first day is **unknown**, the earliest day a source allows (for
+///   example the competition's launch, or "registration opens after the validation meetings").
+///   Before that day the window is [`WindowState::OpeningUnknown`], never open;
+/// - `closes`: the last day; absent means open-ended.
+///
+/// An unknown opening is therefore written `not_before` without `opens`; a window with neither
+/// is open from the start (kept for catalogs written before `not_before` existed; the
+/// generator's content check refuses it, so the site never claims an opening nobody stated).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Window {
-    /// First day proposals are accepted; `None` means already open.
+    /// First day proposals are accepted, as a source states it; `None` means unknown.
     #[serde(default)]
     pub opens: Option<Date>,
+    /// With `opens` unknown: the earliest day the window can have opened, per the sources.
+    /// Ignored when `opens` is known. Left out of `catalog.json` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<Date>,
     /// Last day proposals are accepted; `None` means open-ended.
     #[serde(default)]
     pub closes: Option<Date>,
@@ -150,6 +165,9 @@ pub struct Window {
 pub enum WindowState {
     /// Not open yet; opens on the given day.
     NotYetOpen(Date),
+    /// Not open: the opening day is unknown, and today is before the given day, the earliest
+    /// one the sources allow. Nothing may call the window open or give it an opening date.
+    OpeningUnknown(Date),
     /// Open.
     Open,
     /// Closed since the day after the given one.
@@ -157,13 +175,23 @@ pub enum WindowState {
 }
 
 impl Window {
-    /// Where `today` falls relative to this window.
+    /// Where `today` falls relative to this window. The one rule both binaries use.
     pub fn state_on(&self, today: Date) -> WindowState {
-        match (self.opens, self.closes) {
+        if let Some(closes) = self.closes
+            && today > closes
+        {
+            return WindowState::Closed(closes);
+        }
+        match (self.opens, self.not_before) {
             (Some(opens), _) if today < opens => WindowState::NotYetOpen(opens),
-            (_, Some(closes)) if today > closes => WindowState::Closed(closes),
+            (None, Some(earliest)) if today < earliest => WindowState::OpeningUnknown(earliest),
             _ => WindowState::Open,
         }
+    }
+
+    /// Whether the first day is unknown (only an earliest bound, or nothing, is given).
+    pub fn opening_unknown(&self) -> bool {
+        self.opens.is_none()
     }
 }
 
@@ -190,6 +218,9 @@ pub enum TargetError {
     /// The window opens later.
     #[error("proposals open on {0}")]
     NotYetOpen(Date),
+    /// The window has not opened, and its opening day is unknown (not before the given day).
+    #[error("proposals are not open yet; the opening day is not known (not before {0})")]
+    OpeningUnknown(Date),
     /// The window has closed.
     #[error("proposals closed after {0}")]
     Closed(Date),
@@ -250,6 +281,7 @@ impl Catalog {
         match window.state_on(today) {
             WindowState::Open => Ok((p, i)),
             WindowState::NotYetOpen(d) => Err(TargetError::NotYetOpen(d)),
+            WindowState::OpeningUnknown(d) => Err(TargetError::OpeningUnknown(d)),
             WindowState::Closed(d) => Err(TargetError::Closed(d)),
         }
     }

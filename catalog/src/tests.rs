@@ -2,7 +2,21 @@ use super::*;
 use time::macros::date;
 
 fn window(opens: Option<Date>, closes: Option<Date>) -> Window {
-    Window { opens, closes }
+    Window {
+        opens,
+        not_before: None,
+        closes,
+    }
+}
+
+/// Wave II of 2023 as the content states it: opening day unknown, not before 12 May (the day
+/// after the last validation meeting), closing on 11 June.
+fn unknown_opening() -> Window {
+    Window {
+        opens: None,
+        not_before: Some(date!(2023 - 05 - 12)),
+        closes: Some(date!(2023 - 06 - 11)),
+    }
 }
 
 fn sample() -> Catalog {
@@ -25,6 +39,84 @@ fn window_bounds_are_inclusive() {
     assert_eq!(
         window(None, None).state_on(date!(1999 - 01 - 01)),
         WindowState::Open
+    );
+}
+
+#[test]
+fn an_unknown_opening_is_never_open_before_its_earliest_day() {
+    let w = unknown_opening();
+    assert!(w.opening_unknown());
+    for before in [
+        date!(2023 - 01 - 15),
+        date!(2023 - 02 - 06),
+        date!(2023 - 05 - 11),
+    ] {
+        assert_eq!(
+            w.state_on(before),
+            WindowState::OpeningUnknown(date!(2023 - 05 - 12)),
+            "{before}"
+        );
+    }
+    assert_eq!(w.state_on(date!(2023 - 05 - 12)), WindowState::Open);
+    assert_eq!(w.state_on(date!(2023 - 06 - 01)), WindowState::Open);
+    assert_eq!(
+        w.state_on(date!(2023 - 07 - 01)),
+        WindowState::Closed(date!(2023 - 06 - 11))
+    );
+}
+
+#[test]
+fn a_known_opening_wins_over_an_earliest_bound() {
+    let w = Window {
+        opens: Some(date!(2023 - 06 - 01)),
+        not_before: Some(date!(2023 - 02 - 06)),
+        closes: None,
+    };
+    assert!(!w.opening_unknown());
+    assert_eq!(
+        w.state_on(date!(2023 - 03 - 01)),
+        WindowState::NotYetOpen(date!(2023 - 06 - 01))
+    );
+    assert_eq!(w.state_on(date!(2030 - 01 - 01)), WindowState::Open);
+}
+
+#[test]
+fn not_before_round_trips_and_is_left_out_when_absent() {
+    let json = serde_json::to_string(&unknown_opening()).expect("json");
+    assert_eq!(
+        json,
+        r#"{"opens":null,"not_before":"2023-05-12","closes":"2023-06-11"}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<Window>(&json).expect("parse"),
+        unknown_opening()
+    );
+    let old = serde_json::to_string(&window(None, Some(date!(2023 - 06 - 11)))).expect("json");
+    assert_eq!(old, r#"{"opens":null,"closes":"2023-06-11"}"#);
+}
+
+#[test]
+fn target_refuses_a_window_whose_opening_is_unknown() {
+    let mut c = sample();
+    let p = c
+        .provinces
+        .iter_mut()
+        .find(|p| p.slug == "kalimantan-barat")
+        .expect("fixture has kalimantan-barat");
+    p.proposals = Some(unknown_opening());
+    assert_eq!(
+        c.target("kalimantan-barat", "stunting", date!(2023 - 01 - 15))
+            .unwrap_err(),
+        TargetError::OpeningUnknown(date!(2023 - 05 - 12))
+    );
+    assert!(
+        !c.province("kalimantan-barat")
+            .expect("province")
+            .accepts_on(date!(2023 - 01 - 15))
+    );
+    assert!(
+        c.target("kalimantan-barat", "stunting", date!(2023 - 06 - 01))
+            .is_ok()
     );
 }
 

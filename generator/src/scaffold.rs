@@ -418,9 +418,21 @@ capital: \"\"
 
 # Opsional: jendela usulan. TANPA blok ini provinsi TIDAK menerima usulan. Tanggal termasuk harinya (WIB).
 # (Optional: the proposals window. WITHOUT it the province accepts NO proposals. Days inclusive, WIB.)
+# Tulis `opens` bila sumber menyebut hari pertama. Bila tidak, tulis `not_before`: hari paling awal
+# yang dimungkinkan sumber (mis. peluncuran); situs tidak pernah menyebut pendaftaran dibuka sebelumnya.
+# (Write `opens` when a source states the first day; otherwise `not_before`, the earliest day a source
+# allows, e.g. the launch: the site never calls the window open before it. One of the two is required.)
 # proposals:
-#   opens: 2023-04-12       # Opsional: hari pertama; tanpa ini sudah buka (optional: first day; absent = open)
+#   opens: 2023-04-12       # hari pertama menurut sumber (first day, as a source states it)
+#   # not_before: 2023-02-06  # ATAU: hari pertama tidak diketahui, paling awal hari ini (OR: first day unknown, not before)
 #   closes: 2023-06-11      # Opsional: hari terakhir; tanpa ini tidak berakhir (optional: last day; absent = open-ended)
+
+# Opsional: jumlah isu menurut sumber, bila berbeda dari jumlah berkas isu (mis. rilis menyebut
+# \"lima isu\" tetapi mendaftar enam butir). `source` adalah URL salah satu `sources` di bawah.
+# (Optional: the issue count a source states, where it differs from the issue files.)
+# issues_stated:
+#   count: 5
+#   source: https://…
 
 ",
     sources_block!(),
@@ -443,7 +455,7 @@ _Tulis di sini: provinsi ini dalam kompetisi (gelombang, pendaftaran), sejauh ya
 
 ## Validasi isu
 
-_Tulis di sini: kapan dan di mana isu strategis divalidasi, dengan tautan ke beritanya; atau tulis bahwa hal itu belum dipublikasikan._
+_Tulis di sini: kapan dan di mana isu strategis divalidasi, dengan tautan ke beritanya; atau tulis bahwa hal itu belum kami temukan di sumber publik._
 
 ## Isu strategis
 
@@ -464,7 +476,7 @@ _Write here: the province in the competition (wave, registration), as far as the
 
 ## Issue validation
 
-_Write here: when and where the strategic issues were validated, with a link to the news item; or say that this has not been published._
+_Write here: when and where the strategic issues were validated, with a link to the news item; or say that we have not found it in public sources._
 
 ## Strategic issues
 
@@ -516,7 +528,7 @@ _Tulis di sini: arah yang diharapkan dari usulan. Bila kompetisi tidak menetapka
 
 ## Data dan sumber
 
-_Tulis di sini: angka beserta sumbernya, atau (dengan judul \"Yang belum dipublikasikan\") bahwa data belum ditemukan dan di mana data resmi biasanya terbit._
+_Tulis di sini: angka beserta sumbernya, atau (dengan judul \"Yang belum kami temukan\") bahwa data belum kami temukan di sumber publik._
 
 ## Sumber
 
@@ -548,7 +560,7 @@ _Write here: the direction expected of proposals. If the competition sets no num
 
 ## Data and sources
 
-_Write here: figures with their sources, or (headed \"What has not been published\") that no data was found and where official data is usually published._
+_Write here: figures with their sources, or (headed \"What we have not found\") that we have not found data in public sources._
 
 ## Sources
 

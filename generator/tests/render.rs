@@ -164,8 +164,10 @@ fn site() -> Site {
             }),
             proposals: Some(Window {
                 opens: Some(date!(2023 - 04 - 12)),
+                not_before: None,
                 closes: Some(date!(2023 - 06 - 11)),
             }),
+            issues_stated: None,
             sources: vec![source(3)],
         },
         narrative: Bilingual {
@@ -443,17 +445,17 @@ fn english_links_point_to_english_pages() {
 fn province_without_issues_says_so_and_shows_national_topics() {
     let out = build(OPEN);
     let html = page(&out, "provinsi/banten/index.html");
-    assert!(html.contains("belum dipublikasikan"));
+    assert!(html.contains("belum kami temukan"));
     assert!(html.contains("bukan isu provinsi ini"));
     for t in ["stunting", "air-bersih", "pendidikan"] {
         assert!(html.contains(&format!("href=\"/topik/{t}/\"")), "{t}");
     }
     let home = page(&out, "index.html");
-    assert!(home.contains("Isu strategis belum dipublikasikan"));
+    assert!(home.contains("Daftar isu strategis belum kami temukan"));
     assert!(home.contains("2 isu strategis tervalidasi"));
     // Banten's window is open on OPEN, but with no validated issue nothing can be proposed:
     // its card must not invite proposals, while Kalimantan Barat's does.
-    assert!(home.contains("class=\"window no_issues\">Masa pendaftaran sedang berjalan, tetapi daftar isu strategis provinsi ini belum dipublikasikan"));
+    assert!(home.contains("class=\"window no_issues\">Masa pendaftaran sedang berjalan, tetapi daftar isu strategis provinsi ini belum kami temukan"));
     assert_eq!(home.matches("class=\"window open\"").count(), 1);
 }
 
@@ -560,7 +562,7 @@ fn stages_page_and_dates_in_words() {
     let out = build(OPEN);
     let html = page(&out, "tahapan/index.html");
     assert!(html.contains("12 April 2023 sampai 11 Juni 2023"));
-    assert!(html.contains("Tanggal belum diumumkan."));
+    assert!(html.contains("Tanggalnya belum kami temukan."));
     let en = page(&out, "en/stages/index.html");
     assert!(en.contains("12 April 2023 to 11 June 2023"));
     let kb = page(&out, "provinsi/kalimantan-barat/index.html");

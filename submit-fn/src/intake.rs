@@ -27,9 +27,9 @@ use std::time::Duration;
 use time::OffsetDateTime;
 use tokio::time::{Instant, timeout_at};
 
-use crate::AppState;
 use crate::abuse::{self, ClientAddress, FillTime};
 use crate::reference;
+use crate::state::AppState;
 use crate::store::{self, NewProposal, Stored};
 use crate::validate::{self, FieldError, FieldErrors, Problem, Submission, Valid};
 

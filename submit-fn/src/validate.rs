@@ -212,6 +212,7 @@ pub fn validate(catalog: &Catalog, today: Date, sub: &Submission) -> Result<Vali
                     TargetError::NotValidated(_) => ("issue", Problem::NotValidated),
                     TargetError::NotAccepting(_) => ("province", Problem::NotAccepting),
                     TargetError::NotYetOpen(d) => ("province", Problem::NotYetOpen(d)),
+                    TargetError::OpeningUnknown(_) => ("province", Problem::NotAccepting),
                     TargetError::Closed(d) => ("province", Problem::Closed(d)),
                 };
                 errors.push(name, problem);

@@ -129,11 +129,28 @@ pub struct ProvinceFile {
     /// The meeting that validated the issues, if documented.
     #[serde(default)]
     pub validation: Option<Validation>,
-    /// When the province accepts proposals; absent means it does not.
+    /// When the province accepts proposals; absent means it does not. A window whose first
+    /// day no source states gives `not_before` (the earliest day a source allows) instead of
+    /// `opens`; `check` refuses a window with neither.
     #[serde(default)]
     pub proposals: Option<winner_catalog::Window>,
+    /// The number of strategic issues the source itself states, where it differs from the
+    /// number of issue files (e.g. a release that says "five" and lists six items). Shown
+    /// instead of the file count, beside it.
+    #[serde(default)]
+    pub issues_stated: Option<IssuesStated>,
     /// Sources for the facts in this file.
     pub sources: Vec<Source>,
+}
+
+/// A count of strategic issues as a source states it, and which source.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssuesStated {
+    /// The number in the source's own words (e.g. `5` for "lima isu strategis").
+    pub count: u32,
+    /// URL of the source that states it; must be one of the province's `sources`.
+    pub source: String,
 }
 
 /// The validation meeting (FGD) of a province's strategic issues.

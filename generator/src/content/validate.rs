@@ -320,20 +320,77 @@ fn provinces(site: &Site, files: &Files, diags: &mut Diagnostics) {
             ));
         }
         references(&path, &src, &p.facts.sources, diags);
-        if let Some(w) = p.facts.proposals
-            && let (Some(o), Some(c)) = (w.opens, w.closes)
-            && o > c
-        {
-            diags.push(error_at(
-                &path,
-                src.key_or_start("proposals"),
-                "proposals close before they open".into(),
-                "check the opens and closes dates",
-            ));
+        if let Some(w) = p.facts.proposals {
+            window_rules(&path, &src, w, diags);
+        }
+        if let Some(stated) = &p.facts.issues_stated {
+            issues_stated_rules(&path, &src, p, stated, diags);
         }
         for issue in &p.issues {
             issue_rules(site, files, &p.slug, issue, diags);
         }
+    }
+}
+
+/// A proposals window says when it opens, or that its opening is unknown and from when it can
+/// be open at all: the site never calls a window open before a day some source allows.
+fn window_rules(path: &Path, src: &Source, w: winner_catalog::Window, diags: &mut Diagnostics) {
+    let at = src.key_or_start("proposals");
+    match (w.opens, w.not_before) {
+        (Some(_), Some(_)) => diags.push(error_at(
+            path,
+            src.key("not_before", 1).unwrap_or(at),
+            "`not_before` is only for a window whose opening day is unknown, but `opens` is given".into(),
+            "keep `opens` (the day a source states) and delete `not_before`",
+        )),
+        (None, None) => diags.push(error_at(
+            path,
+            at,
+            "the proposals window has no opening day and no earliest day".into(),
+            "write `opens:` when a source states the first day; otherwise `not_before:` the earliest day a source allows (e.g. the competition's launch), with the source in a comment",
+        )),
+        _ => {}
+    }
+    let first = w.opens.or(w.not_before);
+    if let (Some(o), Some(c)) = (first, w.closes)
+        && o > c
+    {
+        diags.push(error_at(
+            path,
+            at,
+            "proposals close before they open".into(),
+            "check the opens (or not_before) and closes dates",
+        ));
+    }
+}
+
+/// `issues_stated` is a positive count whose source is listed on the province's page.
+fn issues_stated_rules(
+    path: &Path,
+    src: &Source,
+    p: &super::site::Province,
+    stated: &super::model::IssuesStated,
+    diags: &mut Diagnostics,
+) {
+    let at = src.key_or_start("issues_stated");
+    if stated.count == 0 {
+        diags.push(error_at(
+            path,
+            src.key("count", 1).unwrap_or(at),
+            "`issues_stated` has a count of 0".into(),
+            "write the number of issues the source states, or delete `issues_stated`",
+        ));
+    }
+    if !p.facts.sources.iter().any(|s| s.url == stated.source) {
+        diags.push(error_at(
+            path,
+            src.text(&stated.source, 1).unwrap_or(at),
+            format!(
+                "`issues_stated` cites `{}`, which is not one of this province's sources",
+                stated.source
+            ),
+            "add that source under `sources:`, or copy the URL of the listed source that states the count",
+        ));
     }
 }
 

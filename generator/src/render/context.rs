@@ -362,6 +362,7 @@ impl<'a> Env<'a> {
                 self.strings
                     .fill(lang, "window.not_yet", &[("date", &date(d))])?,
             ),
+            WindowState::OpeningUnknown(_) => ("not_yet", self.t(lang, "window.opening_unknown")?),
             WindowState::Closed(d) => (
                 "closed",
                 self.strings
@@ -442,6 +443,7 @@ impl<'a> Env<'a> {
                 .filter(|i| i.facts.status == IssueStatus::Validated)
                 .count(),
             issues: p.issues.len(),
+            issues_stated: p.facts.issues_stated.as_ref().map(|s| s.count),
             window: self.window(p, lang)?,
         })
     }

@@ -97,6 +97,8 @@ pub struct ProvinceCard {
     pub validated: usize,
     /// Number of issues published at all.
     pub issues: usize,
+    /// The number of issues the source itself states, where it differs from the issue pages.
+    pub issues_stated: Option<u32>,
     /// Proposals window.
     pub window: WindowView,
 }

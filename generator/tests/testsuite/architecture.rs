@@ -574,4 +574,3 @@ fn the_checker_finds_a_planted_circle() {
         vec![vec!["a::inner".to_owned(), "b".to_owned()]]
     );
 }
-}

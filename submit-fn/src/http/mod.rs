@@ -28,9 +28,9 @@ use axum::routing::{get, post};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use time::OffsetDateTime;
 
-use crate::AppState;
 use crate::abuse::ClientAddress;
 use crate::intake::{self, Decision};
+use crate::state::AppState;
 use crate::validate::Submission;
 use parse::Kind;
 use respond::{Ctx, Mode, Reply};
