@@ -166,7 +166,11 @@ fn deadline(state: &AppState, ext: &Extensions, now: OffsetDateTime) -> tokio::t
     if let Some(ctx) = ext.get::<lambda_http::Context>() {
         let now_ms = u64::try_from(now.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
         let left = Duration::from_millis(ctx.deadline.saturating_sub(now_ms));
-        budget = budget.min(left.saturating_sub(crate::config::DEADLINE_MARGIN));
+        // A deadline with no time left before the margin is not a real one (local emulators
+        // such as `cargo lambda watch` send none usable): keep the configured budget then.
+        if left > crate::config::DEADLINE_MARGIN {
+            budget = budget.min(left.saturating_sub(crate::config::DEADLINE_MARGIN));
+        }
     }
     tokio::time::Instant::now() + budget
 }
