@@ -11,9 +11,10 @@
 #                                             (SiteUrl, SubmitUrl, SiteBucketName, DistributionId ...)
 #   deploy/deploy.sh catalog-changed FILE     exit 0 if FILE differs from the published catalog.json
 #                                             (or none is published), 1 if it is the same
-#   deploy/deploy.sh publish DIR              upload a built site: static/ (fingerprinted) with a
-#                                             year of cache first, then everything else with 5
-#                                             minutes and --delete, then invalidate CloudFront
+#   deploy/deploy.sh publish DIR              upload a built site: static/ and media/ (both
+#                                             fingerprinted) with a year of cache first, then
+#                                             everything else with 5 minutes and --delete, then
+#                                             invalidate CloudFront
 #
 # Environment: STACK_NAME (default winner-prod), AWS_REGION, and for `stack` ARTIFACT_BUCKET
 # (an S3 bucket of yours for deployment packages). DRY_RUN=1 prints the AWS calls instead of
@@ -108,12 +109,16 @@ cmd_publish() {
   # Assets first, so that no new page refers to an asset that is not there yet. Old
   # fingerprinted assets stay (pages cached for 5 minutes may still ask for them); the
   # bucket's lifecycle rule removes overwritten versions after 30 days.
-  if [[ -d $dir/static ]]; then
-    say "upload $dir/static/ (Cache-Control: $ASSET_CACHE)"
-    run aws s3 sync "$dir/static" "s3://$bucket/static" --cache-control "$ASSET_CACHE" --no-progress
-  fi
+  # static/ holds the theme's files, media/ the editors' images and documents: both are
+  # published under names that carry their content hash.
+  local fingerprinted
+  for fingerprinted in static media; do
+    [[ -d $dir/$fingerprinted ]] || continue
+    say "upload $dir/$fingerprinted/ (Cache-Control: $ASSET_CACHE)"
+    run aws s3 sync "$dir/$fingerprinted" "s3://$bucket/$fingerprinted" --cache-control "$ASSET_CACHE" --no-progress
+  done
   say "upload the pages (Cache-Control: $PAGE_CACHE), delete what the build no longer has"
-  run aws s3 sync "$dir" "s3://$bucket" --exclude 'static/*' --delete \
+  run aws s3 sync "$dir" "s3://$bucket" --exclude 'static/*' --exclude 'media/*' --delete \
     --cache-control "$PAGE_CACHE" --no-progress
   say "invalidate CloudFront $distribution"
   run aws cloudfront create-invalidation --distribution-id "$distribution" --paths '/*' \

@@ -135,6 +135,12 @@ impl FormDefinition {
         self.fields.iter().find(|f| f.name == name)
     }
 
+    /// The field whose answer is the author's address: the form's first email field. Receipts,
+    /// corrections, status messages and lost links all go there.
+    pub fn author_email_field(&self) -> Option<&Field> {
+        self.fields.iter().find(|f| f.kind == FieldKind::Email)
+    }
+
     /// Every reason this definition could not be enforced by the function; empty when it can.
     pub fn problems(&self) -> Vec<FormProblem> {
         let mut out = Vec::new();

@@ -91,6 +91,26 @@ pub struct Catalog {
     pub provinces: Vec<Province>,
     /// The proposal form.
     pub form: FormDefinition,
+    /// Texts of the emails submit-fn sends about a proposal (receipt, organiser notice); left
+    /// out of `catalog.json` when the theme has none (then submit-fn sends no email).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<EmailTexts>,
+}
+
+/// What the emails about a proposal say, from the theme's `email.*` strings and the site's
+/// content: one home for each text, none of it in submit-fn's code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailTexts {
+    /// The organiser, as `content/site.yaml` names it.
+    pub organiser: Localized,
+    /// Site-relative path of the privacy notice (where the organiser publishes its contact
+    /// address), per language; `None` when the site has no such page.
+    #[serde(default)]
+    pub contact_path: Option<Localized>,
+    /// Every theme string whose key starts with `email.`, and the thank-you page's "what
+    /// happens next" (`sent.next_title`, `sent.next`), by key, placeholders unfilled.
+    pub strings: std::collections::BTreeMap<String, Localized>,
 }
 
 /// A province and its issues.

@@ -90,8 +90,10 @@ for fixture in "$FIXTURES"/apigw_v2_*.json; do
   [[ -n $want ]] || { say "FAIL $name: no expected status in deploy/tests/invoke.sh"; failed=1; continue; }
   count=$((count + 1))
   kill -0 "${pids[1]}" 2>/dev/null || die "the bootstrap is not running: $(tail -n 5 "$WORK/bootstrap.log")"
+  # A JSON event carries the form's page-load time (`@STARTED_AT@`: a minute ago, in ms).
+  sed "s/@STARTED_AT@/$(( $(date +%s%3N) - 60000 ))/" "$fixture" >"$WORK/event.json"
   if ! timeout 30 cargo lambda invoke --invoke-address 127.0.0.1 --invoke-port "$RT_PORT" \
-      --data-file "$fixture" >"$WORK/response.json" 2>"$WORK/invoke.log"; then
+      --data-file "$WORK/event.json" >"$WORK/response.json" 2>"$WORK/invoke.log"; then
     say "FAIL $name: invoke failed: $(tail -n 3 "$WORK/invoke.log")"
     failed=1
     continue

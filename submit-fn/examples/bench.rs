@@ -11,11 +11,18 @@
 //! request and of the handler's own time apart from the store, from `server-timing`), then N
 //! more from 2 concurrent clients (throughput), the server's peak RSS (`VmHWM`) and the
 //! release binary's size. Everything it started is stopped at the end.
+//!
+//! With `--mail` (`scripts/bench-submit.sh 200 --mail`), the server runs with the email outbox
+//! on (#17: `MAIL_FROM` and `ORGANISER_EMAIL` set), so each proposal's transaction also writes
+//! a receipt and a notice; nothing is sent on the submit path, so SES is not involved. At the
+//! end `submit-fn outbox list` counts the messages written, to show they were.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+#[path = "common/mod.rs"]
+mod common;
+use common::{Moto, Server, fail, free_port, health, proposal, release_binary, root};
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -26,68 +33,18 @@ use hyper_util::rt::TokioExecutor;
 
 type Http = Client<HttpConnector, Full<Bytes>>;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or_else(|e| fail(&format!("no free port: {e}")))
-}
-
-/// Panics (rather than exiting) so that the guards below stop moto and the server.
-fn fail(msg: &str) -> ! {
-    panic!("bench: {msg}")
-}
-
-struct Moto(u16);
-
-impl Drop for Moto {
-    fn drop(&mut self) {
-        let _ = Command::new(root().join("scripts/moto.sh"))
-            .args(["stop", &self.0.to_string()])
-            .status();
-    }
-}
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn health(port: u16) -> bool {
-    let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
-        return false;
-    };
-    let _ = s.set_read_timeout(Some(Duration::from_secs(1)));
-    if s.write_all(b"GET /health HTTP/1.0\r\nHost: x\r\n\r\n")
-        .is_err()
-    {
-        return false;
-    }
-    let mut buf = [0u8; 12];
-    matches!(s.read(&mut buf), Ok(n) if n >= 12 && buf[9..12] == *b"200")
-}
-
 fn body(i: usize) -> String {
-    serde_json::json!({
-        "province": "kalimantan-barat", "issue": "stunting", "lang": "id",
-        "token": format!("bench-{}-{i:08}", std::process::id()),
-        "organisation": "Koperasi Maju Bersama", "legal_form": "koperasi", "stage": "early",
-        "contact_name": "Siti Rahma", "email": "siti@contoh.id", "phone": "0812 3456 7890",
-        "summary": "Dapur gizi keliling untuk balita di desa pesisir, dengan kader setempat.",
-        "problem": "Angka stunting di pesisir tinggi menurut data dinas kesehatan provinsi.",
-        "business_model": "Langganan makanan bergizi dengan harga terjangkau untuk keluarga.",
-        "impact": "Seribu balita mendapat makanan bergizi setiap minggu, diukur tiap bulan.",
-        "consent": "yes"
-    })
-    .to_string()
+    // Distinct content per proposal, and the page-load time the form's script sends (a minute
+    // ago), which JSON clients must send.
+    let started_at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis())
+        .saturating_sub(60_000);
+    proposal(
+        &format!("bench-{}-{i:08}", std::process::id()),
+        started_at,
+        &format!("Koperasi Maju Bersama {i}"),
+    )
 }
 
 /// (total ms, handler ms apart from the store), or `None` for a 503 (moto too slow to answer
@@ -155,28 +112,14 @@ async fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(200)
         .clamp(10, 20_000);
+    let mail = std::env::args().skip(1).any(|a| a == "--mail");
     let root = root();
-    let bin = root.join("target/release/submit-fn");
-    if !bin.exists() {
-        fail("target/release/submit-fn is missing: run `cargo build --release -p submit-fn` first");
-    }
-    let moto_sh = root.join("scripts/moto.sh");
-    let ok = Command::new(&moto_sh).arg("install").status();
-    if !ok.is_ok_and(|s| s.success()) {
-        fail("scripts/moto.sh install failed");
-    }
-    let moto_port = free_port();
-    let ok = Command::new(&moto_sh)
-        .args(["start", &moto_port.to_string()])
-        .stdout(Stdio::null())
-        .status();
-    if !ok.is_ok_and(|s| s.success()) {
-        fail("scripts/moto.sh start failed");
-    }
-    let _moto = Moto(moto_port);
+    let bin = release_binary();
+    let _moto = Moto::start();
+    let moto_port = _moto.0;
     let endpoint = format!("http://127.0.0.1:{moto_port}");
     let table = format!("bench-{}", std::process::id());
-    let envs = [
+    let mut envs = vec![
         ("AWS_ENDPOINT_URL_DYNAMODB", endpoint.as_str()),
         ("AWS_REGION", "us-east-1"),
         ("AWS_ACCESS_KEY_ID", "test"),
@@ -192,9 +135,14 @@ async fn main() {
         ("RATE_LIMIT", "1000000/3600"),
         ("RUST_LOG", "warn"),
     ];
+    if mail {
+        envs.push(("MAIL_FROM", "Kompetisi WiNNER <noreply@winner.local>"));
+        envs.push(("ORGANISER_EMAIL", "panitia@winner.local"));
+    }
+    let envs = envs;
     let ok = Command::new(&bin)
         .arg("create-table")
-        .envs(envs)
+        .envs(envs.iter().copied())
         .stdout(Stdio::null())
         .status();
     if !ok.is_ok_and(|s| s.success()) {
@@ -212,7 +160,7 @@ async fn main() {
             "--catalog",
         ])
         .arg(&catalog)
-        .envs(envs)
+        .envs(envs.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -286,8 +234,19 @@ async fn main() {
     let rss = peak_rss_kib(pid);
     let size = std::fs::metadata(&bin).map(|m| m.len()).unwrap_or(0);
 
+    // What the outbox holds now: one line per message on stdout (`submit-fn outbox list`).
+    let messages = Command::new(&bin)
+        .args(["outbox", "list"])
+        .envs(envs.iter().copied())
+        .stderr(Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).lines().count());
+
     println!(
-        "## submit-fn benchmark ({n} sequential + {n} concurrent valid submissions, loopback, moto_server)"
+        "## submit-fn benchmark ({n} sequential + {n} concurrent valid submissions, loopback, moto_server, outbox {})",
+        if mail { "on" } else { "off" }
     );
     println!();
     println!("| measure | value |");
@@ -319,4 +278,8 @@ async fn main() {
         "| 503 (store timed out) | {unavailable} of {} |",
         n + n / workers * workers
     );
+    match messages {
+        Some(m) => println!("| outbox messages written (`outbox list`) | {m} |"),
+        None => println!("| outbox messages written (`outbox list`) | (list failed) |"),
+    }
 }

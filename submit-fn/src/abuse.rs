@@ -7,9 +7,9 @@
 //!   kept across reloads). A submission less than `form.min_fill_seconds` after it is treated
 //!   like the honeypot (a decoy success), so a bot cannot tell which trap it hit. A
 //!   `started_at` more than [`CLOCK_SKEW_MS`] in the future
-//!   or older than [`MAX_AGE_MS`] is refused (`BadStartedAt`, "reload the form page"). Plain
-//!   form posts (no JavaScript) carry none and skip the check: it is a speed bump for naive
-//!   bots, not a proof of humanity.
+//!   or older than [`MAX_AGE_MS`] is refused (`BadStartedAt`, "reload the form page"), and so is
+//!   a JSON client (the form's script) that sends none. Plain form posts (no JavaScript) carry
+//!   none and skip the check: it is a speed bump for naive bots, not a proof of humanity.
 //! - **Rate limit**: at most `RATE_LIMIT` stored submissions per client per fixed window,
 //!   counted in DynamoDB (see [`crate::store`]) with a TTL so the counters clean themselves up.
 //!   Only submissions that passed validation are counted (refusals cost no write), repeats
@@ -64,10 +64,13 @@ pub fn fill_time(
     scripted: bool,
     now_ms: i64,
 ) -> FillTime {
-    // Requiring it from scripted clients (#16) waits for the tests' JSON posts to carry it.
-    let _ = scripted;
     let Some(started) = started_at else {
-        return FillTime::Fine;
+        // The form's script always sends it; a JSON client without it is not the form.
+        return if scripted {
+            FillTime::Bad
+        } else {
+            FillTime::Fine
+        };
     };
     let elapsed = now_ms.saturating_sub(started);
     if !(-CLOCK_SKEW_MS..=MAX_AGE_MS).contains(&elapsed) {
@@ -153,6 +156,11 @@ mod tests {
         let f = form(); // 5 seconds
         let now = 100_000_000;
         assert_eq!(fill_time(&f, None, false, now), FillTime::Fine, "no script");
+        assert_eq!(
+            fill_time(&f, None, true, now),
+            FillTime::Bad,
+            "a JSON client must send it"
+        );
         assert_eq!(
             fill_time(&f, Some(now - 2_000), true, now),
             FillTime::TooFast

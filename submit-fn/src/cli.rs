@@ -24,7 +24,8 @@ pub struct ExportArgs {
     /// Only proposals submitted on or after this date (YYYY-MM-DD, from 00:00 WIB).
     #[arg(long, value_parser = winner_catalog::clock::parse_date)]
     since: Option<Date>,
-    /// csv (UTF-8 with BOM, for spreadsheets) or jsonl (one JSON object per line).
+    /// csv (comma-separated, UTF-8 with BOM, for spreadsheets) or jsonl (one JSON object per
+    /// line).
     #[arg(long, value_enum)]
     format: Format,
     /// Write to this file (created with mode 0600) instead of standard output.
@@ -102,8 +103,15 @@ pub async fn export(args: ExportArgs) -> ExitCode {
                 .out
                 .as_deref()
                 .map_or("standard output".to_owned(), |p| p.display().to_string());
+            let kind = match args.format {
+                Format::Csv => format!(
+                    "CSV separated by `{}`, UTF-8 with BOM; choose that separator when a spreadsheet asks",
+                    export::SEPARATOR
+                ),
+                Format::Jsonl => "JSON Lines".to_owned(),
+            };
             eprintln!(
-                "submit-fn: exported {} proposal(s) in {} page(s) to {to}",
+                "submit-fn: exported {} proposal(s) in {} page(s) to {to} ({kind})",
                 summary.rows, summary.pages
             );
             ExitCode::SUCCESS

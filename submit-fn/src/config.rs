@@ -12,6 +12,17 @@
 //! | `RATE_LIMIT` | no | `MAX/SECONDS`, stored submissions per client per window; default `20/3600` |
 //! | `FUNCTION_TIMEOUT_SECONDS` | no | the Lambda function's configured timeout (default 10); every request is answered within [`Config::deadline`], [`DEADLINE_MARGIN`] less. `deploy/template.yaml` sets the function's `Timeout` and this variable from one parameter |
 //!
+//! The outbox (#17, [`MailConfig`]), read by the server (which writes messages) and the sender:
+//!
+//! | variable | required | meaning |
+//! |---|---|---|
+//! | `MAIL_FROM` | no | the sender address, an SES-verified identity, e.g. `Kompetisi WiNNER <noreply@winner.example.go.id>`; unset, no email is written or sent |
+//! | `ORGANISER_EMAIL` | no | where the notice of each new proposal goes; unset, no notice |
+//! | `NOTICE_INCLUDES_ANSWERS` | no | `true` to copy the answers (personal data) into the notice; default `false`: the notice points to the export |
+//! | `SES_CONFIGURATION_SET` | no | the SES configuration set every message is sent with (bounce and complaint events) |
+//! | `SUBMIT_URL` | no | the public URL of `POST /proposals` (site.yaml's `submit_url`), e.g. `https://api.winner.example.go.id/proposals`; with it (and `IP_HASH_SECRET`, which derives the link key) messages to the author carry the private link `<SUBMIT_URL>/link/<token>` (#18) |
+//! | `PUBLIC_STATUSES` | no | the organiser's statuses that are emailed to the author (`review set-status`), comma-separated; default `shortlisted,not_selected` |
+//!
 //! `RUST_LOG` sets the log filter (see [`crate::logging`]).
 //! The AWS SDK reads its own variables (`AWS_REGION`, credentials, `AWS_ENDPOINT_URL_DYNAMODB`).
 //! Tests build a [`Config`] directly: nothing sets environment variables in-process.
@@ -217,6 +228,129 @@ impl Config {
     }
 }
 
+/// What the outbox sends and from where (see the module's second table).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailConfig {
+    /// `MAIL_FROM`.
+    pub from: String,
+    /// `ORGANISER_EMAIL`.
+    pub organiser: Option<String>,
+    /// `NOTICE_INCLUDES_ANSWERS`.
+    pub notice_answers: bool,
+    /// `SES_CONFIGURATION_SET`.
+    pub configuration_set: Option<String>,
+    /// `SUBMIT_URL`, without a trailing `/`.
+    pub submit_url: Option<String>,
+}
+
+impl MailConfig {
+    /// Reads the process environment; `Ok(None)` when `MAIL_FROM` is unset.
+    pub fn from_env() -> Result<Option<MailConfig>, ConfigError> {
+        MailConfig::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`; every problem at once.
+    pub fn from_lookup(
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<Option<MailConfig>, ConfigError> {
+        let get = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let Some(from) = get("MAIL_FROM") else {
+            return Ok(None);
+        };
+        let mut problems = Vec::new();
+        if let Err(e) = check_address(&from, true) {
+            problems.push(format!("MAIL_FROM `{from}`: {e}"));
+        }
+        let organiser = get("ORGANISER_EMAIL");
+        if let Some(o) = &organiser
+            && let Err(e) = check_address(o, false)
+        {
+            problems.push(format!("ORGANISER_EMAIL `{o}`: {e}"));
+        }
+        let notice_answers = match get("NOTICE_INCLUDES_ANSWERS").as_deref() {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(other) => {
+                problems.push(format!(
+                    "NOTICE_INCLUDES_ANSWERS must be `true` or `false`, not `{other}`"
+                ));
+                false
+            }
+        };
+        let configuration_set = get("SES_CONFIGURATION_SET");
+        if let Some(c) = &configuration_set
+            && !c
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '_' | '-'))
+        {
+            problems.push(format!(
+                "SES_CONFIGURATION_SET `{c}` may hold only letters, digits, _ and -"
+            ));
+        }
+        let submit_url = get("SUBMIT_URL").and_then(|u| match check_origin_like(&u, true) {
+            Ok(u) => Some(u),
+            Err(e) => {
+                problems.push(format!("SUBMIT_URL `{u}`: {e}"));
+                None
+            }
+        });
+        if !problems.is_empty() {
+            return Err(ConfigError(problems));
+        }
+        Ok(Some(MailConfig {
+            from,
+            organiser,
+            notice_answers,
+            configuration_set,
+            submit_url,
+        }))
+    }
+}
+
+/// An address as SES takes it: `local@domain`, or `Name <local@domain>` when `named`; no
+/// whitespace in the address, no line breaks anywhere.
+fn check_address(value: &str, named: bool) -> Result<(), &'static str> {
+    if value.contains(['\r', '\n']) {
+        return Err("must not contain a line break");
+    }
+    let address = match (named, value.rsplit_once('<')) {
+        (true, Some((_, rest))) => rest
+            .strip_suffix('>')
+            .ok_or("a `<` without a closing `>`")?,
+        _ => value,
+    };
+    match address.split_once('@') {
+        Some((local, domain))
+            if !local.is_empty()
+                && domain.contains('.')
+                && !address.contains(char::is_whitespace)
+                && !domain.contains('@') =>
+        {
+            Ok(())
+        }
+        _ => Err("is not an email address like name@example.go.id"),
+    }
+}
+
+/// `IP_HASH_SECRET` alone, for the outbox sender (it derives the private link's key), when set
+/// and long enough.
+pub fn server_secret_from_env() -> Option<Vec<u8>> {
+    std::env::var("IP_HASH_SECRET")
+        .ok()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| s.len() >= MIN_SECRET_LEN)
+        .map(String::into_bytes)
+}
+
+/// `PUBLIC_STATUSES`, unparsed (see `crate::status::public_statuses`).
+pub fn public_statuses_from_env() -> Option<String> {
+    std::env::var("PUBLIC_STATUSES").ok()
+}
+
 /// Reads only `TABLE_NAME` (for `create-table`, which needs nothing else).
 pub fn table_name_from_env() -> Result<String, ConfigError> {
     match std::env::var("TABLE_NAME") {
@@ -360,6 +494,37 @@ mod tests {
             "RATE_LIMIT",
         ] {
             assert!(text.contains(needle), "{needle} missing from {text}");
+        }
+    }
+
+    #[test]
+    fn mail_settings_are_optional_and_checked() {
+        assert_eq!(MailConfig::from_lookup(lookup(&[])).expect("no mail"), None);
+        let m = MailConfig::from_lookup(lookup(&[
+            (
+                "MAIL_FROM",
+                "Kompetisi WiNNER <noreply@winner.example.go.id>",
+            ),
+            ("ORGANISER_EMAIL", "panitia@winner.example.go.id"),
+        ]))
+        .expect("valid")
+        .expect("configured");
+        assert!(!m.notice_answers);
+        let err = MailConfig::from_lookup(lookup(&[
+            ("MAIL_FROM", "noreply"),
+            ("ORGANISER_EMAIL", "a b@x.id"),
+            ("NOTICE_INCLUDES_ANSWERS", "yes"),
+            ("SES_CONFIGURATION_SET", "bad set"),
+        ]))
+        .expect_err("invalid")
+        .to_string();
+        for needle in [
+            "MAIL_FROM",
+            "ORGANISER_EMAIL",
+            "NOTICE_INCLUDES_ANSWERS",
+            "SES_CONFIGURATION_SET",
+        ] {
+            assert!(err.contains(needle), "{needle} missing from {err}");
         }
     }
 

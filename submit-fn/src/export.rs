@@ -10,15 +10,24 @@
 //! 00:00 WIB (UTC+7, the competition's time zone, as for the proposal windows) on that date.
 //!
 //! Columns: [`FIXED_COLUMNS`], then every field of the form definition in form order (the
-//! catalog's `form.fields`). A stored answer the form no longer has is not written; its field
+//! catalog's `form.fields`). `status` is the proposal's status now (`withdrawn` marks a
+//! withdrawn proposal, which stays until the retention rule removes it), `version` the current
+//! version (earlier versions stay as `VERSION#` items for the organiser), `history` every
+//! change: in CSV one line per entry (`<at> <status> v<version> <by>[: <note>]`), in JSON Lines
+//! an array of objects (`status`, `at`, `by`, `version`, `note`). A stored answer the form no longer has is not written; its field
 //! name (never its value) is reported in [`Summary::unknown_fields`].
 //!
-//! CSV follows RFC 4180: comma-separated, CRLF between records, a field quoted when it holds a
-//! comma, a quote, CR or LF, quotes doubled. The file starts with a UTF-8 byte order mark so
-//! that spreadsheet programs read Indonesian text correctly. Because the answers come from the
-//! public and the file is opened in spreadsheets, a text cell that starts with `=`, `+`, `-`,
-//! `@`, a tab or CR gets a leading `'` (the OWASP "CSV injection" advice): the spreadsheet
-//! shows it as text instead of evaluating it. JSON Lines (no BOM) carries every value exactly:
+//! CSV follows RFC 4180: separated by [`SEPARATOR`] (a comma), CRLF between records, a field
+//! quoted when it holds a comma, a quote, CR or LF, quotes doubled. The file starts with a UTF-8
+//! byte order mark so that spreadsheet programs read Indonesian text correctly. Because the
+//! answers come from the public and the file is opened in spreadsheets, which may split it on
+//! another separator than the one written (a spreadsheet in Indonesian locale settings takes
+//! `;`, and ignores the comma's quoting then), every part of a text cell that a spreadsheet
+//! could read as a cell of its own and that starts with `=`, `+`, `-`, `@`, a tab or CR gets a
+//! `'` before it (the OWASP "CSV injection" advice): the start of the cell, and whatever follows
+//! a `,`, `;`, tab, `|` or line break inside it. The spreadsheet shows such a part as text
+//! instead of evaluating it. Numbers are written as stored. JSON Lines (no BOM) carries every
+//! value exactly:
 //! one object per proposal, keys in column order, text as strings, numbers as numbers, a ticked
 //! box as `true`, an unanswered field as `null`.
 //!
@@ -31,16 +40,20 @@ use std::io::Write;
 use time::{Date, PrimitiveDateTime, Time};
 use winner_catalog::{Catalog, FormDefinition};
 
+use crate::status::HistoryEntry;
 use crate::store::{self, Listing, ProposalRecord, Store, StoreError, StoredValue};
 
 /// The columns before the form's fields.
-pub const FIXED_COLUMNS: [&str; 6] = [
+pub const FIXED_COLUMNS: [&str; 9] = [
     "reference",
     "submitted_at",
     "province",
     "issue",
     "lang",
     "status",
+    "version",
+    "updated_at",
+    "history",
 ];
 
 /// The byte order mark written at the start of a CSV file.
@@ -212,6 +225,7 @@ impl<'f, W: Write> Exporter<'f, W> {
                 self.summary.unknown_fields.insert(name.clone());
             }
         }
+        let version = record.version.map(|v| v.to_string());
         let fixed = [
             &record.reference,
             &record.submitted_at,
@@ -220,7 +234,20 @@ impl<'f, W: Write> Exporter<'f, W> {
             &record.lang,
             &record.status,
         ]
-        .map(|v| v.as_deref().map_or(Cell::Missing, Cell::Text));
+        .map(|v| v.as_deref().map_or(Cell::Missing, Cell::Text))
+        .into_iter()
+        .chain([
+            version.as_deref().map_or(Cell::Missing, Cell::Number),
+            record
+                .updated_at
+                .as_deref()
+                .map_or(Cell::Missing, Cell::Text),
+            if record.history.is_empty() {
+                Cell::Missing
+            } else {
+                Cell::History(&record.history)
+            },
+        ]);
         let fields = self
             .form
             .fields
@@ -249,6 +276,41 @@ enum Cell<'a> {
     Number(&'a str),
     Ticked,
     Missing,
+    /// The history: one line per entry in CSV, an array of objects in JSON Lines.
+    History(&'a [HistoryEntry]),
+}
+
+/// The history as one CSV cell: `<at> <status> v<version> <by>[: <note>]`, one entry a line.
+pub fn history_text(history: &[HistoryEntry]) -> String {
+    history
+        .iter()
+        .map(|h| {
+            let mut line = format!("{} {} v{} {}", h.at, h.status.as_str(), h.version, h.by);
+            if let Some(note) = &h.note {
+                line.push_str(": ");
+                line.push_str(note);
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn history_json(history: &[HistoryEntry]) -> serde_json::Value {
+    serde_json::Value::Array(
+        history
+            .iter()
+            .map(|h| {
+                serde_json::json!({
+                    "status": h.status.as_str(),
+                    "at": h.at,
+                    "by": h.by,
+                    "version": h.version,
+                    "note": h.note,
+                })
+            })
+            .collect(),
+    )
 }
 
 impl<'a> Cell<'a> {
@@ -262,9 +324,35 @@ impl<'a> Cell<'a> {
     }
 }
 
-/// Whether a spreadsheet would read this text as a formula (OWASP CSV injection).
-fn looks_like_formula(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+/// The separator this export writes between CSV cells.
+pub const SEPARATOR: char = ',';
+
+/// Characters a spreadsheet may take as the cell separator when it opens the file: the comma
+/// written here, and the `;` (Indonesian and other decimal-comma locales), tab and `|` that
+/// import dialogs offer. A part of a cell after one of them, or after a line break, can become
+/// a cell of its own.
+const MAYBE_SEPARATORS: [char; 6] = [',', ';', '\t', '|', '\n', '\r'];
+
+/// Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `text` with a `'` before every part a spreadsheet could read as a formula: the start of the
+/// cell and whatever follows a [`MAYBE_SEPARATORS`] character, whichever separator it assumes.
+/// Text that needs none comes back borrowed.
+fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut at_start = true;
+    for (i, c) in text.char_indices() {
+        if at_start && FORMULA_STARTS.contains(&c) {
+            let o = out.get_or_insert_with(|| text[..i].to_owned());
+            o.push('\'');
+        }
+        if let Some(o) = out.as_mut() {
+            o.push(c);
+        }
+        at_start = MAYBE_SEPARATORS.contains(&c);
+    }
+    out.map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
 }
 
 fn write_csv_record<'a, W: Write>(
@@ -274,15 +362,16 @@ fn write_csv_record<'a, W: Write>(
     let mut line = String::new();
     for (i, cell) in cells.enumerate() {
         if i > 0 {
-            line.push(',');
+            line.push(SEPARATOR);
         }
         let text = match cell {
-            Cell::Text(t) if looks_like_formula(t) => format!("'{t}"),
-            Cell::Text(t) | Cell::Number(t) => t.to_owned(),
-            Cell::Ticked => "yes".to_owned(),
-            Cell::Missing => String::new(),
+            Cell::Text(t) => neutralise(t),
+            Cell::Number(t) => std::borrow::Cow::Borrowed(t),
+            Cell::Ticked => std::borrow::Cow::Borrowed("yes"),
+            Cell::Missing => std::borrow::Cow::Borrowed(""),
+            Cell::History(h) => std::borrow::Cow::Owned(neutralise(&history_text(h)).into_owned()),
         };
-        if text.contains([',', '"', '\r', '\n']) {
+        if text.contains([SEPARATOR, '"', '\r', '\n']) {
             line.push('"');
             line.push_str(&text.replace('"', "\"\""));
             line.push('"');
@@ -317,6 +406,7 @@ fn write_json_line<W: Write>(
                 .map_or_else(|_| serde_json::Value::from(*n), serde_json::Value::Number),
             Cell::Ticked => serde_json::Value::Bool(true),
             Cell::Missing => serde_json::Value::Null,
+            Cell::History(h) => history_json(h),
         };
         line.push_str(&value.to_string());
     }
@@ -361,6 +451,52 @@ mod tests {
             ]),
             "\"'=HYPERLINK(\"\"x\"\")\",'+62 812,'@a,-3\r\n"
         );
+    }
+
+    /// Splits a written CSV line the way a spreadsheet that assumed `sep` would (no quote
+    /// handling inside a cell: a quote only counts at the start of a cell).
+    fn cells_read_with(line: &str, sep: char) -> Vec<String> {
+        line.trim_end_matches("\r\n")
+            .split(sep)
+            .flat_map(|cell| {
+                cell.split(['\n', '\r'])
+                    .map(|l| l.trim_start_matches('"').to_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_whatever_the_separator() {
+        let hostile = [
+            ";=1+1",
+            "a;=HYPERLINK(\"http://x\")",
+            "ok,+62 812",
+            "tab\t@SUM(A1)",
+            "pipe|-2+3",
+            "line one\n=cmd|' /C calc'!A0",
+            "line one\r\n+1",
+            "\t=1",
+        ];
+        let cells: Vec<Cell<'_>> = hostile.iter().map(|t| Cell::Text(t)).collect();
+        let line = csv(&cells);
+        for sep in [',', ';', '\t', '|'] {
+            for cell in cells_read_with(&line, sep) {
+                assert!(
+                    !cell.starts_with(FORMULA_STARTS),
+                    "with {sep:?} a spreadsheet reads a formula in {cell:?} of {line:?}"
+                );
+            }
+        }
+        // The neutralised text is the original with `'` inserted, nothing else changed.
+        assert_eq!(neutralise(";=1+1"), ";'=1+1");
+        assert_eq!(neutralise("a\n=b"), "a\n'=b");
+        assert_eq!(neutralise("\t=1"), "'\t'=1");
+        assert_eq!(
+            neutralise("Rp 5.000 - 10.000; baik"),
+            "Rp 5.000 - 10.000; baik"
+        );
+        assert!(matches!(neutralise("aman"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! 4. idempotency lookup: a key already stored answers with its reference (or, if it was used
 //!    for different content, a conflict) and is never counted against the rate limit;
 //! 5. rate limit;
-//! 6. the conditional write.
+//! 6. the conditional write, with the messages to send about the proposal (`crate::outbox`)
+//!    in the same transaction; nothing is sent here, so email never decides acceptance.
 //!
 //! Every store call runs under [`Now::deadline`], which the edge derives from the function's
 //! timeout, so an answer always leaves before the platform kills the function. The answers
@@ -242,6 +243,12 @@ async fn store_once(
     }
 
     // 6. The write. From here on, a failure means "unknown", never "not saved".
+    let link_key = crate::capability::LinkKey::from_server_secret(&config.ip_hash_secret);
+    let Ok((nonce, hash)) = crate::capability::new_link(&link_key) else {
+        tracing::warn!("no random bytes for the private link");
+        return Decision::Unavailable;
+    };
+    let link = store::LinkFields { nonce, hash };
     let proposal = NewProposal {
         valid,
         key: key.clone(),
@@ -249,6 +256,8 @@ async fn store_once(
         submitted_at: store::timestamp(now.wall),
         now_secs,
         privacy_notice_version: &state.catalog().form.privacy_notice_version,
+        messages: crate::outbox::outgoing(state.catalog(), state.mail(), valid),
+        link,
     };
     let stored = timeout_at(now.deadline, store.put_proposal(&proposal)).await;
     elapsed(out);

@@ -187,6 +187,7 @@ async fn the_fill_time_is_measured_against_now_and_traps_like_the_honeypot() {
     .await;
     assert_eq!(slow.decision, Decision::Unavailable, "{slow:?}");
     for started in [
+        None,
         Some(ms(wall + Duration::from_secs(600))),
         Some(ms(wall - Duration::from_secs(25 * 3600))),
     ] {

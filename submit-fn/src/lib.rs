@@ -8,20 +8,27 @@
 //! the edge), [`intake`] (the use case between the edge and the parts), [`validate`] (pure rules from the catalog), [`reference`] (idempotency keys and reference
 //! codes), [`abuse`] (honeypot, fill time, rate limit, client hash), [`store`] (DynamoDB, the
 //! table's key design), [`messages`] (Indonesian and English texts), [`export`] (the
-//! reviewers' CSV / JSON Lines export).
+//! reviewers' CSV / JSON Lines export), [`outbox`] (the receipt and organiser notice, sent
+//! through a transactional outbox with SES), and the private link (#18): [`capability`] (its
+//! secret, never stored in clear), [`status`] (statuses and history), [`link`] (the use case
+//! behind the link: see, correct, withdraw, send again), [`review`] (the organiser's statuses).
 
 pub mod abuse;
+pub mod capability;
 pub mod config;
 pub mod export;
 pub mod http;
 pub mod intake;
+pub mod link;
 pub mod messages;
+pub mod outbox;
 pub mod reference;
+pub mod review;
 mod state;
+pub mod status;
 pub mod store;
 pub mod validate;
 
-use std::net::SocketAddr;
 use std::path::Path;
 
 use axum::Router;
@@ -34,14 +41,22 @@ pub fn app(state: AppState) -> Router {
     http::router(state)
 }
 
-/// Serves `app` on `listener` with the socket peer available to handlers (the client IP
-/// outside Lambda). Runs until the listener fails.
+pub use http::serve::Limits;
+
+/// Serves `app` on `listener` within the default [`Limits`] (header and body read timeouts, a
+/// connection cap), with the socket peer available to handlers (the client IP outside Lambda).
+/// Runs until the listener fails.
 pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .await
+    http::serve::serve(listener, app, Limits::default()).await
+}
+
+/// [`serve`] within other `limits`.
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    limits: Limits,
+) -> std::io::Result<()> {
+    http::serve::serve(listener, app, limits).await
 }
 
 /// Why start-up failed.
@@ -86,10 +101,11 @@ pub mod logging {
 
     /// Dependencies whose debug output could contain request contents (the AWS SDK can log
     /// items it sends) are held at `warn` whatever `RUST_LOG` says.
-    pub const CAPPED: [&str; 7] = [
+    pub const CAPPED: [&str; 8] = [
         "aws_smithy_runtime=warn",
         "aws_smithy_http_client=warn",
         "aws_sdk_dynamodb=warn",
+        "aws_sdk_sesv2=warn",
         "aws_config=warn",
         "hyper=warn",
         "lambda_runtime=info",

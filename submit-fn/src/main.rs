@@ -15,6 +15,8 @@ use submit_fn::store::{self, Store};
 use submit_fn::{AppState, StartError, app, load_catalog, logging};
 
 mod cli;
+mod cli_outbox;
+mod cli_review;
 use cli::report;
 
 /// Accepts Kompetisi WiNNER proposals into DynamoDB.
@@ -40,12 +42,27 @@ enum Command {
     CreateTable,
     /// Export a province's proposals (every answer) for reviewers, as CSV or JSON Lines.
     Export(cli::ExportArgs),
+    /// The email outbox: send due messages, list and replay parked ones.
+    Outbox(cli_outbox::OutboxArgs),
+    /// The organiser's side: set a proposal's status (one, or many from a CSV file).
+    Review(cli_review::ReviewArgs),
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
     if config::in_lambda() {
         logging::init(true, config::rust_log().as_deref());
+        // The template's OutboxFunction runs this binary with Handler `outbox`.
+        if std::env::var("_HANDLER").as_deref() == Ok("outbox") {
+            let outbox = match cli_outbox::outbox_from_env(None).await {
+                Ok(o) => o,
+                Err(e) => return report(&e, 2),
+            };
+            return match cli_outbox::lambda(outbox).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => report(&e, 1),
+            };
+        }
         let state = match state(None).await {
             Ok(s) => s,
             Err(e) => return report(&e, 2),
@@ -91,6 +108,8 @@ async fn main() -> ExitCode {
             }
         }
         Command::Export(args) => cli::export(args).await,
+        Command::Outbox(args) => cli_outbox::outbox(args).await,
+        Command::Review(args) => cli_review::review(args).await,
     }
 }
 
@@ -100,5 +119,10 @@ async fn state(catalog: Option<PathBuf>) -> Result<AppState, StartError> {
     let catalog = load_catalog(&config.catalog_path)?;
     let client = store::client_from_env().await;
     let store = Store::new(client, config.table_name.clone());
-    Ok(AppState::new(config, catalog, store))
+    let state = AppState::new(config, catalog, store);
+    // With MAIL_FROM set, each new proposal is written with its messages (the outbox sends).
+    Ok(match config::MailConfig::from_env()? {
+        Some(mail) => state.with_mail(mail),
+        None => state,
+    })
 }

@@ -3,6 +3,7 @@
 use time::Date;
 use winner_catalog::Lang;
 
+use crate::status::Status;
 use crate::validate::Problem;
 
 /// A date as people read it: `11 Juni 2023` / `11 June 2023` (the site's wording too).
@@ -188,5 +189,224 @@ pub fn text(t: Text, lang: Lang) -> &'static str {
         (BackHint, Lang::En) => {
             "Use your browser's Back button to keep the answers you have written."
         }
+    }
+}
+
+/// A proposal's status as its author reads it (#18); the emails use the same words.
+pub fn status(s: Status, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Status::Received, Lang::Id) => "Diterima",
+        (Status::Received, Lang::En) => "Received",
+        (Status::Corrected, Lang::Id) => "Diperbaiki",
+        (Status::Corrected, Lang::En) => "Corrected",
+        (Status::Withdrawn, Lang::Id) => "Ditarik",
+        (Status::Withdrawn, Lang::En) => "Withdrawn",
+        (Status::UnderReview, Lang::Id) => "Sedang ditinjau",
+        (Status::UnderReview, Lang::En) => "Under review",
+        (Status::Shortlisted, Lang::Id) => "Masuk daftar pendek",
+        (Status::Shortlisted, Lang::En) => "Shortlisted",
+        (Status::NotSelected, Lang::Id) => "Tidak terpilih",
+        (Status::NotSelected, Lang::En) => "Not selected",
+    }
+}
+
+/// Texts of the page behind the private link (#18).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkText {
+    /// Page title.
+    Title,
+    /// Status label.
+    Status,
+    /// Version label.
+    Version,
+    /// History heading.
+    History,
+    /// Who: the author.
+    ByAuthor,
+    /// Who: the organiser.
+    ByOrganiser,
+    /// The proposal's answers heading.
+    Answers,
+    /// Correction form heading.
+    CorrectTitle,
+    /// Correction form hint.
+    CorrectHint,
+    /// Correction button.
+    CorrectButton,
+    /// Withdrawal heading.
+    WithdrawTitle,
+    /// Withdrawal hint.
+    WithdrawHint,
+    /// Withdrawal button (first step).
+    WithdrawButton,
+    /// Confirmation question.
+    ConfirmWithdraw,
+    /// Confirmation button.
+    ConfirmButton,
+    /// Back to the proposal without withdrawing.
+    Cancel,
+    /// After a correction.
+    Corrected,
+    /// A correction that changed nothing.
+    Unchanged,
+    /// After a withdrawal.
+    Withdrawn,
+    /// The proposal is withdrawn: nothing more to change.
+    IsWithdrawn,
+    /// The province takes no proposals now: nothing to change.
+    NotOpen,
+    /// Someone else changed it meanwhile.
+    Meanwhile,
+    /// Unknown, wrong or old link (one text for all).
+    Unknown,
+    /// Lost link: heading.
+    ResendTitle,
+    /// Lost link: explanation.
+    ResendHint,
+    /// Lost link: button.
+    ResendButton,
+    /// After a re-send request (the same whatever happened).
+    ResendAccepted,
+    /// Reference label.
+    Reference,
+    /// Province label.
+    Province,
+    /// Issue label.
+    Issue,
+    /// Note label.
+    Note,
+    /// The link is private.
+    Private,
+    /// A select's empty choice.
+    Choose,
+}
+
+/// A text of the private link's page.
+pub fn link_text(t: LinkText, lang: Lang) -> &'static str {
+    use LinkText::*;
+    let en = lang == Lang::En;
+    match t {
+        Title if en => "Your proposal",
+        Title => "Usulan Anda",
+        Status if en => "Status",
+        Status => "Status",
+        Version if en => "Version",
+        Version => "Versi",
+        History if en => "History",
+        History => "Riwayat",
+        ByAuthor if en => "you",
+        ByAuthor => "Anda",
+        ByOrganiser if en => "the organiser",
+        ByOrganiser => "penyelenggara",
+        Answers if en => "Your answers",
+        Answers => "Jawaban Anda",
+        CorrectTitle if en => "Correct your proposal",
+        CorrectTitle => "Perbaiki usulan Anda",
+        CorrectHint if en => {
+            "Change what needs changing and save. Each correction is kept as a new version, and a receipt is sent to the email address in the proposal."
+        }
+        CorrectHint => {
+            "Ubah yang perlu diubah lalu simpan. Setiap perbaikan disimpan sebagai versi baru, dan tanda terimanya dikirim ke alamat email pada usulan."
+        }
+        CorrectButton if en => "Save the correction",
+        CorrectButton => "Simpan perbaikan",
+        WithdrawTitle if en => "Withdraw your proposal",
+        WithdrawTitle => "Tarik usulan Anda",
+        WithdrawHint if en => {
+            "A withdrawn proposal is not reviewed. It is kept, marked as withdrawn, until the organiser's retention period ends."
+        }
+        WithdrawHint => {
+            "Usulan yang ditarik tidak dinilai. Usulan tetap disimpan dengan tanda ditarik sampai masa penyimpanan penyelenggara berakhir."
+        }
+        WithdrawButton if en => "Withdraw the proposal",
+        WithdrawButton => "Tarik usulan",
+        ConfirmWithdraw if en => {
+            "Do you really want to withdraw this proposal? This cannot be undone."
+        }
+        ConfirmWithdraw => "Yakin ingin menarik usulan ini? Penarikan tidak dapat dibatalkan.",
+        ConfirmButton if en => "Yes, withdraw it",
+        ConfirmButton => "Ya, tarik usulan",
+        Cancel if en => "No, back to the proposal",
+        Cancel => "Tidak, kembali ke usulan",
+        Corrected if en => "Your correction was saved as a new version.",
+        Corrected => "Perbaikan Anda tersimpan sebagai versi baru.",
+        Unchanged if en => "Nothing was changed, so no new version was saved.",
+        Unchanged => "Tidak ada yang berubah, jadi tidak ada versi baru yang disimpan.",
+        Withdrawn if en => "Your proposal was withdrawn.",
+        Withdrawn => "Usulan Anda sudah ditarik.",
+        IsWithdrawn if en => "This proposal was withdrawn; it can no longer be changed.",
+        IsWithdrawn => "Usulan ini sudah ditarik dan tidak dapat diubah lagi.",
+        NotOpen if en => "The province does not take proposals now; it can no longer be changed.",
+        NotOpen => "Provinsi ini sedang tidak menerima usulan; usulan tidak dapat diubah.",
+        Meanwhile if en => {
+            "The proposal was changed meanwhile (perhaps in another window), and your change was not saved. Here it is as stored now: check it and try again."
+        }
+        Meanwhile => {
+            "Usulan ini berubah sementara itu (mungkin di jendela lain), dan perubahan Anda tidak disimpan. Inilah usulan seperti tersimpan sekarang: periksa lalu coba lagi."
+        }
+        Unknown if en => {
+            "This link does not open a proposal. It may be incomplete or replaced by a newer one. You can ask for the link to be sent again below."
+        }
+        Unknown => {
+            "Tautan ini tidak membuka usulan apa pun. Mungkin tautannya terpotong atau sudah diganti dengan yang lebih baru. Anda dapat meminta tautan dikirim ulang di bawah ini."
+        }
+        ResendTitle if en => "Lost your link?",
+        ResendTitle => "Kehilangan tautan?",
+        ResendHint if en => {
+            "Enter the reference number and the email address of the proposal. If they match, a new link is sent to that address and the old one stops working."
+        }
+        ResendHint => {
+            "Masukkan nomor referensi dan alamat email usulan. Jika cocok, tautan baru dikirim ke alamat tersebut dan tautan lama tidak berlaku lagi."
+        }
+        ResendButton if en => "Send the link again",
+        ResendButton => "Kirim ulang tautan",
+        ResendAccepted if en => {
+            "If the reference and the email address belong to one proposal, a new link is on its way to that address."
+        }
+        ResendAccepted => {
+            "Jika nomor referensi dan alamat email itu milik satu usulan, tautan baru sedang dikirim ke alamat tersebut."
+        }
+        Reference if en => "Reference number",
+        Reference => "Nomor referensi",
+        Province if en => "Province",
+        Province => "Provinsi",
+        Issue if en => "Issue",
+        Issue => "Isu",
+        Note if en => "Note",
+        Note => "Catatan",
+        Choose if en => "Choose",
+        Choose => "Pilih",
+        Private if en => {
+            "This page is private: anyone with its link can see and change your proposal. Do not share it."
+        }
+        Private => {
+            "Halaman ini pribadi: siapa pun yang memiliki tautannya dapat melihat dan mengubah usulan Anda. Jangan bagikan tautannya."
+        }
+    }
+}
+
+/// Until when the proposal may be changed, or why not: `closes` is the window's last day.
+pub fn link_window(open: bool, day: Option<Date>, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    match (open, day) {
+        (true, Some(d)) if en => format!(
+            "You can correct or withdraw it until {} (the end of the province's registration).",
+            human_date(d, lang)
+        ),
+        (true, Some(d)) => format!(
+            "Anda dapat memperbaiki atau menariknya sampai {} (akhir pendaftaran provinsi).",
+            human_date(d, lang)
+        ),
+        (true, None) if en => "You can correct or withdraw it while registration is open.".into(),
+        (true, None) => "Anda dapat memperbaiki atau menariknya selama pendaftaran dibuka.".into(),
+        (false, Some(d)) if en => format!(
+            "Registration closed on {}: the proposal can no longer be corrected or withdrawn.",
+            human_date(d, lang)
+        ),
+        (false, Some(d)) => format!(
+            "Pendaftaran ditutup pada {}: usulan tidak dapat diperbaiki atau ditarik lagi.",
+            human_date(d, lang)
+        ),
+        (false, None) => link_text(LinkText::NotOpen, lang).into(),
     }
 }

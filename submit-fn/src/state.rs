@@ -1,11 +1,11 @@
 //! [`AppState`]: what every request shares, built once in `main`.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use winner_catalog::Catalog;
 
-use crate::config::Config;
+use crate::config::{Config, MailConfig};
 use crate::store::Store;
 
 /// Shared state: configuration, the catalog, the store. Cheap to clone.
@@ -17,6 +17,8 @@ struct Inner {
     config: Config,
     catalog: Catalog,
     store: Store,
+    /// The outbox's settings, when email is configured (set once, after [`AppState::new`]).
+    mail: OnceLock<MailConfig>,
     local_ids: AtomicU64,
     /// Moving average of a stored submission's time in the store, in microseconds.
     store_time_us: AtomicU64,
@@ -29,6 +31,7 @@ impl AppState {
             config,
             catalog,
             store,
+            mail: OnceLock::new(),
             local_ids: AtomicU64::new(0),
             store_time_us: AtomicU64::new(30_000),
         }))
@@ -47,6 +50,18 @@ impl AppState {
     /// The store.
     pub fn store(&self) -> &Store {
         &self.0.store
+    }
+
+    /// Turns on the outbox: from now on each new proposal is written with its messages.
+    /// Only the first call counts.
+    pub fn with_mail(self, mail: MailConfig) -> AppState {
+        let _ = self.0.mail.set(mail);
+        self
+    }
+
+    /// The outbox's settings, if email is configured.
+    pub fn mail(&self) -> Option<&MailConfig> {
+        self.0.mail.get()
     }
 
     /// How long a stored submission typically waits for the store (a moving average), so

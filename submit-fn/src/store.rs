@@ -2,9 +2,11 @@
 //!
 //! | item | `pk` | other attributes |
 //! |---|---|---|
-//! | proposal | `REF#<reference>` | `entity=proposal`, `reference`, `province`, `province_code`, `issue`, `province_issue` (`<province>#<issue>`), `lang`, `submitted_at` (UTC, `YYYY-MM-DDTHH:MM:SS.mmmZ`, sorts as time), `status=received`, `answers` (map: S, N or BOOL), `consent` (map: `given`, `at`, `privacy_notice_version`), `idempotency` (`token` or `fingerprint`) |
+//! | proposal | `REF#<reference>` | `entity=proposal`, `reference`, `province`, `province_code`, `issue`, `province_issue` (`<province>#<issue>`), `lang`, `submitted_at` (UTC, `YYYY-MM-DDTHH:MM:SS.mmmZ`, sorts as time), `status` (see `crate::status`), `version` (N, 1 as sent), `revision` (N, history entries: the lock of every change), `history` (list of maps `status`, `at`, `by`, `version`, `note`), `updated_at`, `link_nonce` and `link_hash` (the private link: never its secret, see `crate::capability`), `link_sends` (N), `answers` (map: S, N or BOOL), `consent` (map: `given`, `at`, `privacy_notice_version`), `idempotency` (`token` or `fingerprint`) |
 //! | idempotency record | `IDEM#<key hex>` | `entity=idempotency`, `reference`, `created_at`, `fingerprint` (content hash the key is bound to) |
 //! | near-duplicate guard | `FP#<content fingerprint hex>` | `entity=fingerprint`, `reference`, `expires_at` (N, TTL): the same content under another token within [`NEAR_DUPLICATE_SECS`] is the same proposal |
+//! | earlier version | `VERSION#<reference>#<n>` | `entity=version`, `reference`, `version` (N), `answers` (as they were), `valid_from`, `superseded_at`: written in the correction's transaction (see [`link`]) |
+//! | outbox message | `OUTBOX#<reference>#<kind>` | see [`outbox`]: a receipt or notice waiting to be sent, written with its proposal |
 //! | rate counter | `RATE#<client hmac>#<window start>` | `entity=rate`, `hits` (N), `expires_at` (N, epoch seconds: the table's TTL attribute) |
 //!
 //! Access patterns:
@@ -12,14 +14,18 @@
 //! - list a province's proposals in time order: GSI `by_province` (`province`, `submitted_at`);
 //! - list an issue's proposals in time order: GSI `by_issue` (`province_issue`, `submitted_at`)
 //!   (issue slugs are unique only within a province, hence the compound key);
-//! - both indexes are sparse: only proposals carry `province`/`province_issue`.
+//! - both indexes are sparse: only proposals carry `province`/`province_issue`;
+//! - list the outbox's waiting or parked messages by due time: GSI [`OUTBOX_INDEX`]
+//!   (`outbox_state`, `outbox_due`), sparse too (see [`outbox`]).
 //!
 //! A proposal is written in one `TransactWriteItems` with its idempotency record (and, when
 //! the key is a client token, the near-duplicate guard), each put conditional on
 //! `attribute_not_exists(pk)` (the guard also when it has expired). If the idempotency record
 //! exists, the request is a repeat: the stored reference is read back and returned, or, when
 //! the record was made for different content, a [`Stored::Conflict`]. If the guard exists, the
-//! same content came under another token: a repeat of that proposal. If only the reference is taken
+//! same content came under another token: a repeat of that proposal. The proposal's outgoing
+//! messages ([`NewProposal::messages`]) are puts in the same transaction, after the others, so a
+//! message exists exactly when its proposal does. If only the reference is taken
 //! (another key mapped to the same 30 bits), the next candidate reference is tried. Nothing is
 //! acknowledged that the transaction did not store.
 //!
@@ -44,7 +50,13 @@ use aws_sdk_dynamodb::types::{
 
 use time::{OffsetDateTime, UtcOffset};
 
+pub mod link;
+pub mod outbox;
+pub use link::{Change, Changed};
+pub use outbox::{MessageKind, MessageStatus, NewMessage, OUTBOX_INDEX, OutboxRecord};
+
 use crate::reference;
+use crate::status::{BY_AUTHOR, HistoryEntry, Status};
 use crate::validate::{Answer, Valid};
 
 /// An instant as stored in `submitted_at`: `YYYY-MM-DDTHH:MM:SS.mmmZ` in UTC (fixed width, so
@@ -68,7 +80,7 @@ pub const PK: &str = "pk";
 /// How long the same content under another token counts as the same proposal.
 pub const NEAR_DUPLICATE_SECS: u64 = 3600;
 
-/// The TTL attribute (rate counters and near-duplicate guards).
+/// The TTL attribute (rate counters, near-duplicate guards, delivered outbox messages).
 pub const TTL_ATTRIBUTE: &str = "expires_at";
 /// Index of proposals by province, in time order.
 pub const BY_PROVINCE: &str = "by_province";
@@ -94,10 +106,18 @@ pub struct TableDefinition {
 pub fn table_definition() -> TableDefinition {
     TableDefinition {
         partition_key: PK,
-        attributes: vec![PK, "province", "province_issue", "submitted_at"],
+        attributes: vec![
+            PK,
+            "province",
+            "province_issue",
+            "submitted_at",
+            "outbox_state",
+            "outbox_due",
+        ],
         indexes: vec![
             (BY_PROVINCE, "province", "submitted_at"),
             (BY_ISSUE, "province_issue", "submitted_at"),
+            (OUTBOX_INDEX, "outbox_state", "outbox_due"),
         ],
         ttl_attribute: TTL_ATTRIBUTE,
         billing: "PAY_PER_REQUEST",
@@ -265,6 +285,19 @@ pub struct NewProposal<'a> {
     pub now_secs: u64,
     /// Version of the privacy notice the consent refers to.
     pub privacy_notice_version: &'a str,
+    /// Messages to send about it (receipt, organiser notice), written in its transaction.
+    pub messages: Vec<NewMessage>,
+    /// The private link's nonce and the hash of its secret ([`crate::capability`]).
+    pub link: LinkFields,
+}
+
+/// What a proposal stores of its private link: never the secret itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkFields {
+    /// `link_nonce`: random, the secret's derivation input.
+    pub nonce: String,
+    /// `link_hash`: the SHA-256 of the secret.
+    pub hash: String,
 }
 
 /// The table and its client.
@@ -341,6 +374,11 @@ impl Store {
                     .build()
                     .map_err(|_| StoreError::Build("TransactWriteItems"))?;
                 tx = tx.transact_items(TransactWriteItem::builder().put(guard).build());
+            }
+            // After the conditional puts, so the cancellation reasons' indexes stay 0 to 2.
+            for m in &p.messages {
+                let put = self.outbox_put(m, &reference, &p.submitted_at)?;
+                tx = tx.transact_items(TransactWriteItem::builder().put(put).build());
             }
             let result = tx.send().await;
             let err = match result {
@@ -559,9 +597,30 @@ pub struct ProposalRecord {
     pub status: Option<String>,
     /// `answers`, by field name.
     pub answers: HashMap<String, StoredValue>,
+    /// `version`: 1 as sent, one more for each correction (absent on items older than #18).
+    pub version: Option<u32>,
+    /// `revision`: the number of history entries, the optimistic lock of every change.
+    pub revision: u32,
+    /// `history`, oldest first.
+    pub history: Vec<HistoryEntry>,
+    /// `updated_at`: the last change ([`timestamp`]).
+    pub updated_at: Option<String>,
+    /// `link_nonce` and `link_hash` (absent on items older than #18).
+    pub link: Option<LinkFields>,
+    /// `link_sends`: how often the link was sent again.
+    pub link_sends: u32,
 }
 
 impl ProposalRecord {
+    /// The author's address as stored (the answer to the form's author email field).
+    pub fn author_email(&self, form: &winner_catalog::FormDefinition) -> Option<String> {
+        let field = form.author_email_field()?;
+        match self.answers.get(&field.name) {
+            Some(StoredValue::Text(t)) => Some(t.clone()),
+            _ => None,
+        }
+    }
+
     fn from_item(item: &HashMap<String, AttributeValue>) -> ProposalRecord {
         let text = |k: &str| match item.get(k) {
             Some(AttributeValue::S(v)) => Some(v.clone()),
@@ -582,6 +641,14 @@ impl ProposalRecord {
                 .collect(),
             _ => HashMap::new(),
         };
+        let number = |k: &str| match item.get(k) {
+            Some(AttributeValue::N(n)) => n.parse::<u32>().ok(),
+            _ => None,
+        };
+        let history = match item.get("history") {
+            Some(AttributeValue::L(l)) => l.iter().filter_map(history_entry).collect(),
+            _ => Vec::new(),
+        };
         ProposalRecord {
             reference: text("reference"),
             submitted_at: text("submitted_at"),
@@ -590,8 +657,62 @@ impl ProposalRecord {
             lang: text("lang"),
             status: text("status"),
             answers,
+            version: number("version"),
+            revision: number("revision").unwrap_or(0),
+            history,
+            updated_at: text("updated_at"),
+            link: match (text("link_nonce"), text("link_hash")) {
+                (Some(nonce), Some(hash)) => Some(LinkFields { nonce, hash }),
+                _ => None,
+            },
+            link_sends: number("link_sends").unwrap_or(0),
         }
     }
+
+    /// The status as a [`Status`] (`received` when absent or unknown).
+    pub fn status(&self) -> Status {
+        self.status
+            .as_deref()
+            .and_then(Status::parse)
+            .unwrap_or(Status::Received)
+    }
+}
+
+fn history_entry(v: &AttributeValue) -> Option<HistoryEntry> {
+    let AttributeValue::M(m) = v else {
+        return None;
+    };
+    let text = |k: &str| match m.get(k) {
+        Some(AttributeValue::S(v)) => Some(v.clone()),
+        _ => None,
+    };
+    Some(HistoryEntry {
+        status: Status::parse(&text("status")?)?,
+        at: text("at")?,
+        by: text("by").unwrap_or_default(),
+        version: match m.get("version") {
+            Some(AttributeValue::N(n)) => n.parse().unwrap_or(1),
+            _ => 1,
+        },
+        note: text("note"),
+    })
+}
+
+/// A history entry as stored (a map in the proposal's `history` list).
+pub(crate) fn history_item(e: &HistoryEntry) -> AttributeValue {
+    let mut m = HashMap::from([
+        ("status".to_owned(), s(e.status.as_str())),
+        ("at".to_owned(), s(&e.at)),
+        ("by".to_owned(), s(&e.by)),
+        (
+            "version".to_owned(),
+            AttributeValue::N(e.version.to_string()),
+        ),
+    ]);
+    if let Some(note) = &e.note {
+        m.insert("note".to_owned(), s(note));
+    }
+    AttributeValue::M(m)
 }
 
 /// Pages of a [`Listing`], read one Query page at a time (`ExclusiveStartKey`), so memory
@@ -663,20 +784,25 @@ impl Store {
     }
 }
 
+/// Answers as the `answers` map stores them.
+pub(crate) fn answers_item(answers: &[(String, Answer)]) -> AttributeValue {
+    AttributeValue::M(
+        answers
+            .iter()
+            .map(|(name, a)| {
+                let value = match a {
+                    Answer::Text(t) => s(t),
+                    Answer::Number(n) => AttributeValue::N(n.to_string()),
+                    Answer::Ticked => AttributeValue::Bool(true),
+                };
+                (name.clone(), value)
+            })
+            .collect(),
+    )
+}
+
 fn proposal_item(p: &NewProposal<'_>, reference: &str) -> Vec<(&'static str, AttributeValue)> {
     let v = p.valid;
-    let answers: HashMap<String, AttributeValue> = v
-        .answers
-        .iter()
-        .map(|(name, a)| {
-            let value = match a {
-                Answer::Text(t) => s(t),
-                Answer::Number(n) => AttributeValue::N(n.to_string()),
-                Answer::Ticked => AttributeValue::Bool(true),
-            };
-            (name.clone(), value)
-        })
-        .collect();
     let consent = HashMap::from([
         ("given".to_owned(), AttributeValue::Bool(true)),
         ("at".to_owned(), s(&p.submitted_at)),
@@ -695,8 +821,23 @@ fn proposal_item(p: &NewProposal<'_>, reference: &str) -> Vec<(&'static str, Att
         ("province_issue", s(format!("{}#{}", v.province, v.issue))),
         ("lang", s(v.lang.code())),
         ("submitted_at", s(&p.submitted_at)),
-        ("status", s("received")),
-        ("answers", AttributeValue::M(answers)),
+        ("status", s(Status::Received.as_str())),
+        ("version", AttributeValue::N("1".into())),
+        ("revision", AttributeValue::N("1".into())),
+        (
+            "history",
+            AttributeValue::L(vec![history_item(&HistoryEntry {
+                status: Status::Received,
+                at: p.submitted_at.clone(),
+                by: BY_AUTHOR.to_owned(),
+                version: 1,
+                note: None,
+            })]),
+        ),
+        ("updated_at", s(&p.submitted_at)),
+        ("link_nonce", s(&p.link.nonce)),
+        ("link_hash", s(&p.link.hash)),
+        ("answers", answers_item(&v.answers)),
         ("consent", AttributeValue::M(consent)),
         (
             "idempotency",

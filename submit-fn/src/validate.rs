@@ -113,6 +113,17 @@ pub struct Valid {
     pub answers: Vec<(String, Answer)>,
 }
 
+impl Valid {
+    /// The author's address as submitted (the answer to the form's author email field).
+    pub fn author_email(&self, form: &winner_catalog::FormDefinition) -> Option<&str> {
+        let field = form.author_email_field()?;
+        self.answers.iter().find_map(|(n, a)| match a {
+            Answer::Text(t) if *n == field.name => Some(t.as_str()),
+            _ => None,
+        })
+    }
+}
+
 /// What is wrong with one field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Problem {

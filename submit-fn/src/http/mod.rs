@@ -5,43 +5,49 @@
 //!
 //! - `POST /proposals`: one proposal (form or JSON);
 //! - `OPTIONS /proposals`: CORS preflight, answered (204) only for `ALLOWED_ORIGINS`, 403 otherwise;
-//! - `GET /health`: `ok` (the catalog is loaded before the router exists).
+//! - `GET /health`: `ok` (the catalog is loaded before the router exists);
+//! - `/proposals/link...`: the private link (#18), see [`link`].
 //!
 //! Every response carries `x-request-id` and `cache-control: no-store`; responses to
 //! `POST /proposals` also carry `server-timing` (`store` = time in DynamoDB, `app` = the rest),
 //! which the benchmark reads. One log line per request: request id, outcome, status, timings,
 //! and for accepted proposals the province/issue slugs and the reference. Never answers.
 
+mod edge;
+pub mod link;
+mod link_page;
 pub mod parse;
 pub mod respond;
+pub mod serve;
 
-use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::body::Body;
-use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use http_body_util::{BodyExt, LengthLimitError, Limited};
 use time::OffsetDateTime;
 
-use crate::abuse::ClientAddress;
 use crate::intake::{self, Decision};
 use crate::state::AppState;
-use crate::validate::Submission;
+pub use edge::BODY_LIMIT;
+use edge::{RequestId, client_address, deadline, read, wants_json};
 use parse::Kind;
 use respond::{Ctx, Mode, Reply};
-
-/// Largest accepted request body.
-pub const BODY_LIMIT: usize = 64 * 1024;
 
 /// The router (see [`crate::app`]).
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/proposals", post(submit).options(preflight))
+        .route("/proposals/link", post(link::post).options(preflight))
+        .route("/proposals/link/", get(link::lost))
+        .route(
+            "/proposals/link/resend",
+            post(link::resend).options(preflight),
+        )
+        .route("/proposals/link/{token}", get(link::get_page))
         .route("/health", get(health))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
@@ -73,9 +79,6 @@ fn request_id(state: &AppState, req: &Request) -> String {
     }
     state.next_local_id()
 }
-
-#[derive(Clone)]
-struct RequestId(String);
 
 /// Request id, CORS headers for allowed origins, `no-store`, `nosniff`.
 async fn common_headers(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
@@ -128,53 +131,6 @@ async fn preflight(State(state): State<AppState>, headers: HeaderMap) -> Respons
         .into_response()
 }
 
-fn wants_json(headers: &HeaderMap, kind: Option<Kind>) -> bool {
-    kind == Some(Kind::Json)
-        || headers
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.to_ascii_lowercase().contains("application/json"))
-}
-
-/// The addresses the request came with: API Gateway's `sourceIp` inside Lambda, the socket
-/// peer locally, and `X-Forwarded-For` for [`crate::abuse::client_ip`] to judge.
-fn client_address(ext: &Extensions, headers: &HeaderMap) -> ClientAddress {
-    let source_ip = match ext.get::<lambda_http::request::RequestContext>() {
-        Some(lambda_http::request::RequestContext::ApiGatewayV2(ctx)) => {
-            ctx.http.source_ip.as_deref().and_then(|ip| ip.parse().ok())
-        }
-        _ => None,
-    };
-    ClientAddress {
-        source_ip,
-        peer: ext.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()),
-        forwarded_for: {
-            let all: Vec<&str> = headers
-                .get_all("x-forwarded-for")
-                .iter()
-                .map(|v| v.to_str().unwrap_or(""))
-                .collect();
-            (!all.is_empty()).then(|| all.join(","))
-        },
-    }
-}
-
-/// The request's deadline: [`crate::config::Config::deadline`] from arrival, and inside Lambda
-/// never later than the invocation's own deadline less the same margin.
-fn deadline(state: &AppState, ext: &Extensions, now: OffsetDateTime) -> tokio::time::Instant {
-    let mut budget = state.config().deadline();
-    if let Some(ctx) = ext.get::<lambda_http::Context>() {
-        let now_ms = u64::try_from(now.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
-        let left = Duration::from_millis(ctx.deadline.saturating_sub(now_ms));
-        // A deadline with no time left before the margin is not a real one (local emulators
-        // such as `cargo lambda watch` send none usable): keep the configured budget then.
-        if left > crate::config::DEADLINE_MARGIN {
-            budget = budget.min(left.saturating_sub(crate::config::DEADLINE_MARGIN));
-        }
-    }
-    tokio::time::Instant::now() + budget
-}
-
 /// The reply for a decision of the use case.
 fn reply(decision: Decision) -> Reply {
     match decision {
@@ -203,7 +159,12 @@ async fn submit(State(state): State<AppState>, req: Request) -> Response {
     } else {
         Mode::Html
     };
-    let (reply, lang, outcome) = match read(&parts.headers, kind, body).await {
+    let budget = deadline(&state, &parts.extensions, now);
+    let body_by = parts
+        .extensions
+        .get::<serve::BodyReadTimeout>()
+        .map_or(budget, |t| budget.min(tokio::time::Instant::now() + t.0));
+    let (reply, lang, outcome) = match read(&parts.headers, kind, body, body_by).await {
         Err(reply) => (reply, winner_catalog::Lang::Id, None),
         Ok(sub) => {
             let client = intake::Client {
@@ -212,7 +173,7 @@ async fn submit(State(state): State<AppState>, req: Request) -> Response {
             };
             let now = intake::Now {
                 wall: now,
-                deadline: deadline(&state, &parts.extensions, now),
+                deadline: budget,
             };
             let outcome = intake::accept(&state, &sub, &client, now).await;
             (reply(outcome.decision.clone()), sub.lang(), Some(outcome))
@@ -262,22 +223,4 @@ async fn submit(State(state): State<AppState>, req: Request) -> Response {
         "proposal request"
     );
     resp
-}
-
-/// Content type, size limit, parsing.
-async fn read(headers: &HeaderMap, kind: Option<Kind>, body: Body) -> Result<Submission, Reply> {
-    let kind = kind.ok_or(Reply::UnsupportedType)?;
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
-        return Err(Reply::TooLarge);
-    }
-    let bytes = match Limited::new(body, BODY_LIMIT).collect().await {
-        Ok(c) => c.to_bytes(),
-        Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => return Err(Reply::TooLarge),
-        Err(_) => return Err(Reply::Malformed(parse::ParseError::Unreadable)),
-    };
-    parse::parse(kind, &bytes).map_err(Reply::Malformed)
 }

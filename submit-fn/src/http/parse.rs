@@ -48,6 +48,9 @@ pub enum ParseError {
     /// The body stream failed before it was complete.
     #[error("the body could not be read to its end")]
     Unreadable,
+    /// The body did not arrive in full within the server's body read timeout.
+    #[error("the body did not arrive in time")]
+    TooSlow,
 }
 
 impl ParseError {
@@ -61,6 +64,7 @@ impl ParseError {
             ParseError::Duplicate(_) => "duplicate_field",
             ParseError::TooManyFields => "too_many_fields",
             ParseError::Unreadable => "unreadable",
+            ParseError::TooSlow => "too_slow",
         }
     }
 }

@@ -13,11 +13,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("lib", &["config", "http", "state", "store"]),
     ("state", &["config", "store"]),
     ("config", &[]),
-    ("messages", &["validate"]),
+    ("capability", &["reference"]),
+    ("status", &[]),
+    ("messages", &["validate", "status"]),
     ("validate", &[]),
     ("reference", &["validate"]),
     ("abuse", &["config", "reference", "validate"]),
-    ("store", &["reference", "validate"]),
+    ("store", &["reference", "validate", "status"]),
     (
         "intake",
         &[
@@ -28,13 +30,40 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "reference",
             "store",
             "validate",
+            "outbox",
+            "capability",
         ],
     ),
-    ("export", &["store"]),
+    (
+        "link",
+        &[
+            "abuse",
+            "capability",
+            "intake",
+            "state",
+            "status",
+            "store",
+            "validate",
+        ],
+    ),
+    ("export", &["store", "status"]),
+    ("review", &["config", "status", "store"]),
+    (
+        "outbox",
+        &[
+            "config",
+            "store",
+            "validate",
+            "outbox",
+            "capability",
+            "messages",
+        ],
+    ),
     (
         "http",
         &[
-            "lib", "state", "abuse", "config", "intake", "messages", "validate", "http",
+            "lib", "state", "abuse", "config", "intake", "messages", "validate", "http", "link",
+            "status",
         ],
     ),
 ];
@@ -49,6 +78,11 @@ const FORBIDDEN_CRATES: &[(&str, &[&[&str]])] = &[
     ("intake", &[HTTP_STACK, AWS]),
     ("export", &[HTTP_STACK, AWS]),
     ("messages", &[HTTP_STACK, AWS]),
+    ("capability", &[HTTP_STACK, AWS]),
+    ("status", &[HTTP_STACK, AWS]),
+    ("link", &[HTTP_STACK, AWS]),
+    ("review", &[HTTP_STACK, AWS]),
+    ("outbox", &[HTTP_STACK, &["aws_sdk_dynamodb"]]),
 ];
 const HTTP_STACK: &[&str] = &["axum", "hyper", "http", "lambda_http", "tower"];
 const AWS: &[&str] = &["aws_sdk_dynamodb", "aws_config"];
@@ -80,8 +114,10 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
         } else if path.extension().is_some_and(|e| e == "rs")
             && !path.ends_with("main.rs")
             && !path.ends_with("cli.rs")
+            && !path.ends_with("cli_outbox.rs")
+            && !path.ends_with("cli_review.rs")
         {
-            // main.rs and cli.rs are the binary, which uses the library from outside.
+            // main.rs, cli.rs, cli_outbox.rs and cli_review.rs are the binary, which uses the library from outside.
             out.push(path);
         }
     }

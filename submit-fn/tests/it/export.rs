@@ -146,6 +146,11 @@ async fn seed(store: &Store, n: usize) -> Vec<Seeded> {
                     submitted_at: instant(i),
                     now_secs: 1_685_590_000,
                     privacy_notice_version: "2023-04",
+                    messages: Vec::new(),
+                    link: submit_fn::store::LinkFields {
+                        nonce: format!("nonce-{i}"),
+                        hash: format!("hash-{i}"),
+                    },
                 };
                 let stored = store.put_proposal(&p).await.expect("put");
                 let Stored::Created(reference) = stored else {
@@ -205,6 +210,17 @@ async fn seed_direct(app: &TestApp, n: usize) -> Vec<Seeded> {
                 ("lang".to_owned(), s(v.lang.code())),
                 ("submitted_at".to_owned(), s(&instant(i))),
                 ("status".to_owned(), s("received")),
+                ("version".to_owned(), AttributeValue::N("1".into())),
+                ("updated_at".to_owned(), s(&instant(i))),
+                (
+                    "history".to_owned(),
+                    AttributeValue::L(vec![AttributeValue::M(HashMap::from([
+                        ("status".to_owned(), s("received")),
+                        ("at".to_owned(), s(&instant(i))),
+                        ("by".to_owned(), s("author")),
+                        ("version".to_owned(), AttributeValue::N("1".into())),
+                    ]))]),
+                ),
                 ("answers".to_owned(), AttributeValue::M(answers)),
             ]);
             requests.push(
@@ -258,6 +274,9 @@ fn csv_row(s: &Seeded, form: &FormDefinition) -> Vec<String> {
         s.issue.clone(),
         s.lang.to_owned(),
         "received".to_owned(),
+        "1".to_owned(),
+        s.submitted_at.clone(),
+        format!("{} received v1 author", s.submitted_at),
     ];
     for f in &form.fields {
         row.push(match s.answers.get(&f.name) {
@@ -278,6 +297,12 @@ fn json_row(s: &Seeded, form: &FormDefinition) -> Vec<(String, serde_json::Value
         ("issue".into(), s.issue.clone().into()),
         ("lang".into(), s.lang.into()),
         ("status".into(), "received".into()),
+        ("version".into(), 1.into()),
+        ("updated_at".into(), s.submitted_at.clone().into()),
+        (
+            "history".into(),
+            serde_json::json!([{"status": "received", "at": s.submitted_at, "by": "author", "version": 1, "note": null}]),
+        ),
     ];
     for f in &form.fields {
         row.push((
@@ -358,7 +383,9 @@ async fn exports_300_proposals_by_province_and_issue_page_by_page() {
     // RFC 4180: CRLF between records; the line breaks inside answers stay LF inside quotes.
     let text = String::from_utf8(out.clone()).expect("UTF-8");
     assert!(
-        text.starts_with("\u{feff}reference,submitted_at,province,issue,lang,status,organisation,")
+        text.starts_with(
+            "\u{feff}reference,submitted_at,province,issue,lang,status,version,updated_at,history,organisation,"
+        )
     );
     assert!(text.contains("\"Koperasi \"\"Maju Bersama\"\", Desa Sungai Kakap 0\""));
     let (header, rows) = parse_csv(&out);
@@ -483,6 +510,7 @@ async fn the_binary_writes_a_private_file_and_logs_no_answers() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(out.stdout.is_empty());
     assert!(stderr.contains("exported 20 proposal(s)"), "{stderr}");
+    assert!(stderr.contains("CSV separated by `,`"), "{stderr}");
     for secret in ["Siti", "contoh.id", "Koperasi", "0812"] {
         assert!(
             !stderr.contains(secret),

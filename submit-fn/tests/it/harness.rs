@@ -273,12 +273,15 @@ impl TestApp {
         .await
     }
 
-    /// Posts a JSON object of strings.
+    /// Posts a JSON object of strings, as the form's script does: with a `started_at` a
+    /// minute ago unless `pairs` has one.
     pub async fn post_json(&self, pairs: &[(&str, &str)]) -> Reply {
-        let map: serde_json::Map<String, serde_json::Value> = pairs
+        let mut map: serde_json::Map<String, serde_json::Value> = pairs
             .iter()
             .map(|(k, v)| ((*k).to_owned(), serde_json::Value::String((*v).to_owned())))
             .collect();
+        map.entry("started_at")
+            .or_insert_with(|| serde_json::Value::String(minute_ago()));
         self.post(
             Some("application/json"),
             Some("application/json"),
@@ -336,6 +339,16 @@ impl Reply {
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
+}
+
+/// Unix milliseconds a minute ago: a `started_at` past the minimum fill time.
+pub fn minute_ago() -> String {
+    (std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_millis()
+        - 60_000)
+        .to_string()
 }
 
 pub fn form_body(pairs: &[(&str, &str)]) -> String {

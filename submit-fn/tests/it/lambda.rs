@@ -10,7 +10,10 @@ use crate::harness::{self, TestApp, s};
 
 async fn invoke(app: &TestApp, fixture: &str) -> (u16, axum::http::HeaderMap, String) {
     let path = format!("{}/tests/fixtures/{fixture}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        // The form's script's page-load time, which a JSON client must send (a minute ago).
+        .replace("@STARTED_AT@", &harness::minute_ago());
     let req = lambda_http::request::from_str(&text).unwrap_or_else(|e| panic!("{fixture}: {e}"));
     let resp = submit_fn::app(app.state.clone())
         .oneshot(req.map(Body::new))

@@ -110,3 +110,60 @@ async fn logs_carry_request_ids_and_outcomes_but_no_answers() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_private_link_and_its_secret_never_reach_the_logs() {
+    let captured = capture();
+    let app = TestApp::start("logs-link").await;
+    let reference = crate::link::submit(&app, &[("email", "link-logs@contoh.id")]).await;
+    let token = crate::link::token_of(&app, &reference).await;
+    let secret = token.split_once('.').expect("dot").1.to_owned();
+    let page = crate::link::open(&app, &token).await;
+    assert_eq!(page.status, 200);
+    let wrong = crate::link::open(&app, &format!("{reference}.{}", "0".repeat(64))).await;
+    assert_eq!(wrong.status, 404);
+    let corrected = crate::link::act(&app, &[("link", &token), ("action", "withdraw")]).await;
+    assert_eq!(corrected.status, 200);
+    let text = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf-8");
+    assert!(
+        text.contains("\"private link request\""),
+        "link requests are logged:\n{text}"
+    );
+    assert!(text.contains("\"outcome\":\"unknown\""), "{text}");
+    for leak in [
+        secret.as_str(),
+        &secret[..16],
+        "/proposals/link/",
+        "link-logs@contoh.id",
+    ] {
+        assert!(
+            !text.contains(leak),
+            "`{leak}` leaked into the logs:\n{text}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_link_routes_are_rate_limited_like_the_submission() {
+    let app = TestApp::start_with("link-rate", |c| {
+        c.rate_limit = submit_fn::config::RateLimit {
+            max: 2,
+            window_secs: 3600,
+        };
+    })
+    .await;
+    let reference = crate::link::submit(&app, &[("email", "rate@contoh.id")]).await;
+    let token = crate::link::token_of(&app, &reference).await;
+    let allowed = 2 * submit_fn::link::REQUESTS_PER_SUBMISSION;
+    for n in 0..allowed {
+        assert_eq!(
+            crate::link::open(&app, &token).await.status,
+            200,
+            "request {n}"
+        );
+    }
+    let third = crate::link::open(&app, &token).await;
+    assert_eq!(third.status, 429, "{third:?}");
+    assert!(third.header("retry-after").is_some());
+    assert_eq!(third.header("referrer-policy"), Some("no-referrer"));
+}
