@@ -4,7 +4,8 @@
 //! memory), then a pure [`render`] of a job list, then [`output`], the one place that writes
 //! files. [`pipeline::build`] runs the three for `build`, `check` and `serve` alike; [`serve`]
 //! adds the watcher and incremental updates on top. [`scaffold`] writes new content files for
-//! editors (`generator new`). [`cli`] is the command line on top of everything.
+//! editors (`generator new`); [`studio`] writes the editing studio at `/admin/`. [`cli`] is
+//! the command line on top of everything.
 //!
 //! Shared leaves: [`markdown`] (the one parser set-up) and [`encode`] (escaping and
 //! content-hashed names).
@@ -13,9 +14,11 @@ pub mod cli;
 pub mod content;
 pub mod encode;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod studio;
 pub mod theme;

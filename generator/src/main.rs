@@ -26,7 +26,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Content) => ExitCode::from(1),
         Err(Failure::Environment(message)) => {
-            eprintln!("error: {message}");
+            // Already labelled in the chosen language by `cli::run`.
+            eprintln!("{message}");
             ExitCode::from(2)
         }
     }

@@ -21,3 +21,44 @@ pub fn events(text: &str) -> Vec<(Event<'_>, Range<usize>)> {
         .into_offset_iter()
         .collect()
 }
+
+/// The words of a Markdown body as plain text (for the search index): text, inline code and
+/// link text, with a space between blocks and cells; no markup, no URLs, no raw HTML.
+pub fn plain_text(text: &str) -> String {
+    use pulldown_cmark::TagEnd;
+    let mut out = String::with_capacity(text.len());
+    for event in Parser::new_ext(text, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => out.push_str(" \n"),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plain_text_keeps_words_and_drops_markup() {
+        let md = "## Latar\n\nAngka **stunting** di [Kalbar](@/provinsi/kalimantan-barat) \
+                  tinggi.\n\n- satu\n- dua\n\n| a | b |\n|---|---|\n| sel | lain |\n\n<b>x</b>\n";
+        let text = super::plain_text(md);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(
+            words,
+            [
+                "Latar", "Angka", "stunting", "di", "Kalbar", "tinggi.", "satu", "dua", "a", "b",
+                "sel", "lain", "x"
+            ]
+        );
+    }
+}

@@ -48,10 +48,10 @@ impl Problems {
         self.diagnostics.error_count() + self.render.len()
     }
 
-    /// Everything printed for a person: content diagnostics with snippets, then theme errors,
-    /// then a count.
-    pub fn report(&self, content_dir: &std::path::Path) -> String {
-        let mut out = self.diagnostics.render(content_dir);
+    /// Everything printed for a person in `lang`: content diagnostics with snippets, then
+    /// theme errors (for the technical team, in English).
+    pub fn report(&self, content_dir: &std::path::Path, lang: crate::messages::Lang) -> String {
+        let mut out = self.diagnostics.render(content_dir, lang);
         for e in &self.render {
             if !out.is_empty() {
                 out.push('\n');
@@ -61,14 +61,15 @@ impl Problems {
         out
     }
 
-    /// `N errors, M warnings`.
-    pub fn summary(&self) -> String {
-        let errors = self.error_count();
-        let warnings = self.diagnostics.warning_count();
-        format!(
-            "{errors} error{}, {warnings} warning{}",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
+    /// `N errors, M warnings` in `lang`.
+    pub fn summary(&self, lang: crate::messages::Lang) -> String {
+        crate::messages::text(
+            lang,
+            "summary",
+            &[
+                ("errors", self.error_count().into()),
+                ("warnings", self.diagnostics.warning_count().into()),
+            ],
         )
     }
 }
@@ -127,6 +128,20 @@ pub fn build(inputs: &Inputs, sink: &dyn Sink) -> Result<Build, BuildError> {
             }));
         }
     };
+    // Content against the theme's official province list: reported like any content problem,
+    // before anything is rendered.
+    if let Some(map) = theme.map() {
+        let official = content::official::check(&loaded.site, &index, &map.official());
+        if official.has_errors() {
+            let mut diagnostics = loaded.warnings;
+            diagnostics.extend(official.iter().cloned());
+            diagnostics.sort();
+            return Err(BuildError::Problems(Problems {
+                diagnostics,
+                render: Vec::new(),
+            }));
+        }
+    }
     let today = winner_catalog::clock::today(inputs.as_of);
     let options = options(inputs, &loaded.site, today);
     let rendered = render::context::Env::new(&loaded.site, &theme, &options)

@@ -124,6 +124,41 @@ impl ScaffoldError {
     /// Whether this is a usage or environment error (exit code 2) rather than a refusal
     /// because of the content folder's contents (exit code 1).
     pub fn is_usage(&self) -> bool {
+        self.usage()
+    }
+
+    /// The message editors see, from the catalogue (`new-*`), in whichever language is chosen.
+    pub fn message(&self) -> crate::messages::Msg {
+        use crate::messages::Msg;
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            ScaffoldError::InvalidSlug { what, value } => Msg::new("new-invalid-slug")
+                .arg("what", what.split(' ').next().unwrap_or("province"))
+                .arg("value", value.as_str()),
+            ScaffoldError::NoContentDir(dir) => Msg::new("new-no-content").arg("dir", shown(dir)),
+            ScaffoldError::NoProvince { province, dir } => Msg::new("new-no-province")
+                .arg("province", province.as_str())
+                .arg("dir", shown(dir)),
+            ScaffoldError::Exists(path) => Msg::new("new-exists").arg("path", shown(path)),
+            ScaffoldError::NewsSlugTaken { slug, existing } => Msg::new("new-news-slug-taken")
+                .arg("slug", slug.as_str())
+                .arg("existing", shown(existing)),
+            ScaffoldError::Io { what, path, source } => Msg::new("new-io")
+                .arg(
+                    "what",
+                    match *what {
+                        "create the folder" => "mkdir",
+                        "read the folder" => "readdir",
+                        "create" => "create",
+                        _ => "write",
+                    },
+                )
+                .arg("path", shown(path))
+                .arg("detail", source.to_string()),
+        }
+    }
+
+    fn usage(&self) -> bool {
         matches!(
             self,
             ScaffoldError::InvalidSlug { .. }
@@ -522,15 +557,11 @@ summary: \"\"
 
 _Tulis di sini: apa masalahnya, kapan dan di mana divalidasi, siapa yang ikut, sejauh yang disebut sumber._
 
-## Apa yang perlu dicapai solusi
-
-_Tulis di sini: arah yang diharapkan dari usulan. Bila kompetisi tidak menetapkan target angka, katakan demikian; jangan mengarang target._
-
 ## Data dan sumber
 
-_Tulis di sini: angka beserta sumbernya, atau (dengan judul \"Yang belum kami temukan\") bahwa data belum kami temukan di sumber publik._
+_Tulis di sini: angka dan target beserta sumbernya, atau (dengan judul \"Yang belum kami temukan\") apa yang belum kami temukan di sumber publik. Petunjuk umum bagi pengusul ditambahkan tampilan situs; jangan ditulis di sini._
 
-## Sumber
+## Asal keterangan
 
 _Tulis di sini: dari mana fakta di halaman ini berasal, dengan tautan._
 "
@@ -554,15 +585,11 @@ summary:
 
 _Write here: what the problem is, when and where it was validated, who took part, as far as the sources say._
 
-## What a solution should achieve
-
-_Write here: the direction expected of proposals. If the competition sets no numeric targets, say so; never invent targets._
-
 ## Data and sources
 
-_Write here: figures with their sources, or (headed \"What we have not found\") that we have not found data in public sources._
+_Write here: figures and targets with their sources, or (headed \"What we have not found\") what we have not found in public sources. The site's design adds the general guidance for proposers; do not write it here._
 
-## Sources
+## Where this information comes from
 
 _Write here: where the facts on this page come from, with links._
 ";

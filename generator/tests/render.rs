@@ -259,6 +259,7 @@ fn site() -> Site {
         topics,
         topic_sources: vec![source(6)],
         form: form(),
+        synonyms: Vec::new(),
         provinces,
         news,
         pages: vec![
@@ -266,6 +267,7 @@ fn site() -> Site {
             page("tahapan", "stages", Some(PageLayout::Stages), 2),
             page("privasi", "privacy", None, 3),
         ],
+        media: Default::default(),
     }
 }
 
@@ -344,7 +346,17 @@ fn every_page_has_one_h1_lang_and_landmarks() {
             assert!(html.contains(landmark), "{path}: {landmark}");
         }
         assert!(html.starts_with("<!DOCTYPE html>"), "{path}: doctype");
-        assert!(html.len() < 30 * 1024, "{path}: {} bytes", html.len());
+        // As the page-quality suite counts it (tests/e2e/lib/size.mjs): the inline map has
+        // its own budget, and the whole page gzipped must fit one round trip there.
+        let without_map = match (html.find("<svg class=\"map"), html.find("</svg>")) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b..]),
+            _ => html.to_owned(),
+        };
+        assert!(
+            without_map.len() < 30 * 1024,
+            "{path}: {} bytes without the map",
+            without_map.len()
+        );
     }
 }
 
@@ -539,7 +551,7 @@ fn catalog_matches_the_site() {
 fn sitemap_feeds_robots_404() {
     let out = build(OPEN);
     let sitemap = page(&out, "sitemap.xml");
-    assert!(sitemap.contains("<loc>https://winner.example.go.id/en/provinces/banten/</loc><xhtml:link rel=\"alternate\" hreflang=\"id\" href=\"https://winner.example.go.id/provinsi/banten/\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://winner.example.go.id/en/provinces/banten/\"/>"));
+    assert!(sitemap.contains("<loc>https://winner.example.go.id/en/provinces/banten/</loc><lastmod>2023-04-11</lastmod><xhtml:link rel=\"alternate\" hreflang=\"id\" href=\"https://winner.example.go.id/provinsi/banten/\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://winner.example.go.id/en/provinces/banten/\"/>"));
     let html_count = html_pages(&out)
         .filter(|(p, _)| *p != "404.html" && !p.contains("terkirim") && !p.contains("apply/sent"))
         .count();

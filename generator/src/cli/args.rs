@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use time::Date;
 
+use crate::messages::{self, Lang};
 use crate::pipeline::Inputs;
 
 /// Where the inputs are; shared by every verb.
@@ -33,14 +34,19 @@ pub(super) fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 /// Checks that the input folders exist (a missing one is an environment error, exit 2).
-pub(super) fn check_dirs(input: &InputArgs) -> Result<(), Failure> {
-    let need = |dir: &Path, what: &str, flag: &str| {
+pub(super) fn check_dirs(input: &InputArgs, lang: Lang) -> Result<(), Failure> {
+    let need = |dir: &Path, what: &'static str, flag: &'static str| {
         if dir.is_dir() {
             Ok(())
         } else {
-            Err(Failure::Environment(format!(
-                "the {what} folder `{}` does not exist (run from the repository root or pass {flag} DIR)",
-                dir.display()
+            Err(Failure::Environment(messages::text(
+                lang,
+                "dir-missing",
+                &[
+                    ("what", what.into()),
+                    ("dir", dir.display().to_string().into()),
+                    ("flag", flag.into()),
+                ],
             )))
         }
     };
@@ -68,18 +74,25 @@ impl InputArgs {
     }
 }
 
-/// Prints problems (and their count) to stderr.
-pub(super) fn report(problems: &crate::pipeline::Problems, content_dir: &Path) {
-    let text = problems.report(content_dir);
+/// Prints problems (and their count, and how to learn more) to stderr in `lang`.
+pub(super) fn report(problems: &crate::pipeline::Problems, content_dir: &Path, lang: Lang) {
+    let text = problems.report(content_dir, lang);
     if !text.is_empty() {
         eprintln!("{text}");
     }
-    eprintln!("{}", problems.summary());
+    eprintln!("{}", problems.summary(lang));
+    if !problems.diagnostics.is_empty() {
+        eprintln!("{}", messages::text(lang, "summary-explain", &[]));
+    }
 }
 
-/// Prints warnings, if any, to stderr.
-pub(super) fn report_warnings(warnings: &crate::content::Diagnostics, content_dir: &Path) {
+/// Prints warnings, if any, to stderr in `lang`.
+pub(super) fn report_warnings(
+    warnings: &crate::content::Diagnostics,
+    content_dir: &Path,
+    lang: Lang,
+) {
     if !warnings.is_empty() {
-        eprintln!("{}", warnings.render(content_dir));
+        eprintln!("{}", warnings.render(content_dir, lang));
     }
 }

@@ -6,6 +6,7 @@ use clap::Args;
 use time::Date;
 
 use super::args::{Failure, InputArgs, check_dirs, parse_date, report, report_warnings};
+use crate::messages::{self, Lang};
 use crate::pipeline::BuildError;
 use crate::{output, pipeline};
 
@@ -31,8 +32,8 @@ pub struct BuildArgs {
 }
 
 /// Runs `generator build`.
-pub(super) fn run(args: &BuildArgs) -> Result<(), Failure> {
-    check_dirs(&args.input)?;
+pub(super) fn run(args: &BuildArgs, lang: Lang) -> Result<(), Failure> {
+    check_dirs(&args.input, lang)?;
     let protected = [args.input.content.as_path(), args.input.theme.as_path()];
     output::check_target(&args.out, &protected).map_err(|e| Failure::Environment(e.to_string()))?;
     let inputs = args.input.inputs(
@@ -47,36 +48,49 @@ pub(super) fn run(args: &BuildArgs) -> Result<(), Failure> {
         Ok(b) => b,
         Err(BuildError::Output(e)) => return Err(Failure::Environment(e.to_string())),
         Err(BuildError::Problems(problems)) => {
-            report(&problems, &args.input.content);
-            eprintln!("build failed; `{}` was left as it was", args.out.display());
+            report(&problems, &args.input.content, lang);
+            eprintln!(
+                "{}",
+                messages::text(
+                    lang,
+                    "build-failed",
+                    &[("out", args.out.display().to_string().into())]
+                )
+            );
             return Err(Failure::Content);
         }
     };
-    report_warnings(&built.warnings, &args.input.content);
+    report_warnings(&built.warnings, &args.input.content, lang);
     let written = staging
         .commit()
         .map_err(|e| Failure::Environment(e.to_string()))?;
-    eprintln!("{}", summary(&built, written, &args.out));
+    eprintln!("{}", summary(&built, written, &args.out, lang));
     Ok(())
 }
 
 /// `built 63 pages (12 provinces, 40 issues, 3 news, 4 pages; 70 files, 812 KB) into public/ in 0.21 s`.
-fn summary(r: &pipeline::Build, w: output::Written, out: &Path) -> String {
+fn summary(r: &pipeline::Build, w: output::Written, out: &Path, lang: Lang) -> String {
     let issues: usize = r.site.provinces.iter().map(|p| p.issues.len()).sum();
-    format!(
-        "built {} pages ({} provinces, {issues} issues, {} news, {} pages; {} files, {} KB{}) into {}/ in {:.2} s",
-        w.pages,
-        r.site.provinces.len(),
-        r.site.news.len(),
-        r.site.pages.len(),
-        w.files,
-        w.bytes.div_ceil(1024),
-        if r.warnings.is_empty() {
-            String::new()
-        } else {
-            format!(", {} warnings", r.warnings.len())
-        },
-        out.display().to_string().trim_end_matches('/'),
-        r.started.elapsed().as_secs_f64()
+    messages::text(
+        lang,
+        "build-done",
+        &[
+            ("pages", w.pages.into()),
+            ("provinces", r.site.provinces.len().into()),
+            ("issues", issues.into()),
+            ("news", r.site.news.len().into()),
+            ("pagecount", r.site.pages.len().into()),
+            ("files", w.files.into()),
+            ("kb", w.bytes.div_ceil(1024).to_string().into()),
+            ("warnings", r.warnings.len().into()),
+            (
+                "out",
+                out.display().to_string().trim_end_matches('/').into(),
+            ),
+            (
+                "seconds",
+                format!("{:.2}", r.started.elapsed().as_secs_f64()).into(),
+            ),
+        ],
     )
 }

@@ -1,4 +1,4 @@
-//! The command line: `generator build | check | serve | new`.
+//! The command line: `generator build | check | serve | new | studio`.
 //!
 //! The structs here hold only what the user typed (clap derive; doc comments are the `--help`
 //! text). Each verb's module turns them into library options, calls the library and reports.
@@ -8,12 +8,16 @@
 mod args;
 mod build;
 mod check;
+mod explain;
 mod new;
 mod serve;
+mod studio;
 
 pub use args::{Failure, InputArgs};
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::messages::{self, Lang};
 
 /// Static site generator for the Kompetisi WiNNER public site.
 #[derive(Debug, Parser)]
@@ -22,6 +26,19 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Language of the messages: id (Bahasa Indonesia, the default) or en. Without this flag
+    /// the environment variable WINNER_LANG decides.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
+}
+
+/// The languages of the messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
 }
 
 /// The verbs.
@@ -35,14 +52,33 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Create new content files with every field and a comment for each: issue, province, news.
     New(new::NewArgs),
+    /// Explain a problem code of `check` (e.g. K0102), with a wrong and a right example.
+    Explain(explain::ExplainArgs),
+    /// Write the editing studio (Sveltia CMS, configured from the content model) into a folder.
+    Studio(studio::StudioArgs),
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
-    match cli.command {
-        Command::Build(args) => build::run(&args),
-        Command::Check(args) => check::run(&args),
-        Command::Serve(args) => serve::run(&args),
-        Command::New(args) => new::run(&args),
-    }
+    let lang = messages::choose(cli.lang.map(|l| match l {
+        LangArg::Id => Lang::Id,
+        LangArg::En => Lang::En,
+    }));
+    // A usage or environment problem is printed by `main`, labelled in the chosen language.
+    let labelled = |f: Failure| match f {
+        Failure::Environment(text) => Failure::Environment(format!(
+            "{}: {text}",
+            messages::text(lang, "label-error", &[])
+        )),
+        other => other,
+    };
+    let outcome = match cli.command {
+        Command::Build(args) => build::run(&args, lang),
+        Command::Check(args) => check::run(&args, lang),
+        Command::Serve(args) => serve::run(&args, lang),
+        Command::New(args) => new::run(&args, lang),
+        Command::Explain(args) => explain::run(&args, lang),
+        Command::Studio(args) => studio::run(&args, lang),
+    };
+    outcome.map_err(labelled)
 }

@@ -10,6 +10,7 @@ use clap::{Args, Subcommand};
 use time::Date;
 
 use super::args::{Failure, parse_date};
+use crate::messages::{self, Lang};
 use crate::scaffold::{self, Request, ScaffoldError};
 
 /// Arguments of `generator new`.
@@ -49,7 +50,7 @@ pub enum NewCommand {
 }
 
 /// Runs `generator new`.
-pub(super) fn run(args: &NewArgs) -> Result<(), Failure> {
+pub(super) fn run(args: &NewArgs, lang: Lang) -> Result<(), Failure> {
     let request = match &args.what {
         NewCommand::Issue { province, slug } => Request::Issue {
             province: province.clone(),
@@ -61,39 +62,40 @@ pub(super) fn run(args: &NewArgs) -> Result<(), Failure> {
             slug: slug.clone(),
         },
     };
-    let written = scaffold::create(&args.content, &request).map_err(refusal)?;
+    let written = scaffold::create(&args.content, &request).map_err(|e| refusal(e, lang))?;
     for path in &written {
         println!("{}", path.display());
     }
-    eprintln!("{}", next_step(&request, &args.content));
+    eprintln!("{}", next_step(&request, &args.content, lang));
     Ok(())
 }
 
 /// Prints a refusal because of the content folder (exit 1), or hands a usage problem back
 /// (exit 2, printed by `main`).
-fn refusal(e: ScaffoldError) -> Failure {
+fn refusal(e: ScaffoldError, lang: Lang) -> Failure {
+    let text = e.message().text(lang);
     if e.is_usage() {
-        Failure::Environment(e.to_string())
+        Failure::Environment(text)
     } else {
-        eprintln!("error: {e}");
+        eprintln!("{}: {text}", messages::text(lang, "label-error", &[]));
         Failure::Content
     }
 }
 
 /// What to do after the files are written.
-fn next_step(request: &Request, content: &Path) -> String {
+fn next_step(request: &Request, content: &Path, lang: Lang) -> String {
     let check = if content == Path::new("content") {
         "generator check".to_owned()
     } else {
         format!("generator check --content {}", content.display())
     };
-    let mut text = format!(
-        "next: fill in every field marked Wajib (required) and replace the italic instruction lines, then run `{check}` (it reports errors until the files are filled in)"
-    );
+    let mut text = messages::text(lang, "new-next", &[("check", check.into())]);
     if let Request::News { date, .. } = request {
-        text.push_str(&format!(
-            "\nthe news item is dated {} by its file name: rename both files if it belongs to another day",
-            winner_catalog::clock::format_date(*date)
+        text.push('\n');
+        text.push_str(&messages::text(
+            lang,
+            "new-news-date",
+            &[("date", winner_catalog::clock::format_date(*date).into())],
         ));
     }
     text

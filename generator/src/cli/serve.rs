@@ -24,13 +24,14 @@ pub struct ServeArgs {
 }
 
 /// Runs the development server until interrupted.
-pub(super) fn run(args: &ServeArgs) -> Result<(), Failure> {
-    check_dirs(&args.input)?;
+pub(super) fn run(args: &ServeArgs, lang: crate::messages::Lang) -> Result<(), Failure> {
+    check_dirs(&args.input, lang)?;
     let options = serve::ServeOptions {
         inputs: args
             .input
             .inputs(None, args.submit_url.clone(), args.as_of, true),
         port: args.port,
+        lang,
     };
     serve::run(options).map_err(|e| Failure::Environment(e.to_string()))
 }

@@ -5,16 +5,20 @@
 //! can list them all at once. [`Diagnostics::render`] prints them the way rustc does:
 //!
 //! ```text
-//! error: unknown field `titel`
+//! kesalahan[K0102]: isian `titel` tidak dikenal; yang boleh: `title`, `topic`, …
 //!  --> content/provinces/banten/issues/stunting.md:2:1
 //!   |
 //! 2 | titel: Stunting
 //!   | ^
-//!   = hint: check the spelling of the field name
+//!   = petunjuk: mungkin maksud Anda `title`? periksa ejaan nama isian, …
 //! ```
+//!
+//! The words come from the message catalogue ([`crate::messages`]) in the language asked for.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use crate::messages::{self, Lang, Msg};
 
 /// How bad a problem is: errors stop the build, warnings are only reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -34,7 +38,8 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One problem in one content file.
+/// One problem in one content file: where, how bad, and which message of the catalogue
+/// (with its arguments), rendered in the editor's language only when shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The file, relative to the content folder (e.g. `provinces/banten/province.yaml`).
@@ -45,42 +50,27 @@ pub struct Diagnostic {
     pub col: usize,
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong.
-    pub message: String,
-    /// What to do about it, in plain words.
-    pub hint: String,
+    /// The message: its code (see [`codes`](crate::messages::codes)) and arguments.
+    pub msg: Msg,
 }
 
 impl Diagnostic {
     /// An error at `path:line:col`.
-    pub fn error(
-        path: impl Into<PathBuf>,
-        line: usize,
-        col: usize,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn error(path: impl Into<PathBuf>, line: usize, col: usize, msg: Msg) -> Diagnostic {
         Diagnostic {
             path: path.into(),
             line,
             col,
             severity: Severity::Error,
-            message: message.into(),
-            hint: hint.into(),
+            msg,
         }
     }
 
     /// A warning at `path:line:col`.
-    pub fn warning(
-        path: impl Into<PathBuf>,
-        line: usize,
-        col: usize,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn warning(path: impl Into<PathBuf>, line: usize, col: usize, msg: Msg) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(path, line, col, message, hint)
+            ..Diagnostic::error(path, line, col, msg)
         }
     }
 
@@ -89,17 +79,54 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Prints this diagnostic with a snippet of its line, `content_dir` being the folder that
-    /// [`Diagnostic::path`] is relative to (used to show the path and to read the line).
-    pub fn render(&self, content_dir: &Path) -> String {
+    /// The stable code of this kind of problem, e.g. `K0102`.
+    pub fn code(&self) -> &'static str {
+        self.msg.id
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.msg.text(lang)
+    }
+
+    /// What to do about it, in plain words in `lang` (with "did you mean …?" when a likely
+    /// spelling was found).
+    pub fn hint(&self, lang: Lang) -> String {
+        let mut hint = self.msg.attr(lang, "hint");
+        if let Some(suggestion) = self.msg.get("suggestion") {
+            let dym = messages::text(lang, "did-you-mean", &[("suggestion", suggestion.clone())]);
+            hint = if hint.is_empty() {
+                dym
+            } else {
+                format!("{dym} {hint}")
+            };
+        }
+        hint
+    }
+
+    /// Prints this diagnostic in `lang` with a snippet of its line, `content_dir` being the
+    /// folder that [`Diagnostic::path`] is relative to (used to show the path and to read the
+    /// line).
+    pub fn render(&self, content_dir: &Path, lang: Lang) -> String {
         let full = content_dir.join(&self.path);
-        let mut out = format!("{}: {}\n", self.severity, self.message);
+        let label = match self.severity {
+            Severity::Error => "label-error",
+            Severity::Warning => "label-warning",
+        };
+        let mut out = format!(
+            "{}[{}]: {}\n",
+            messages::text(lang, label, &[]),
+            self.code(),
+            self.message(lang)
+        );
         let location = match (self.line, self.col) {
             (0, _) => format!("{}", full.display()),
             (line, 0) => format!("{}:{line}", full.display()),
             (line, col) => format!("{}:{line}:{col}", full.display()),
         };
         out.push_str(&format!(" --> {location}\n"));
+        let hint = self.hint(lang);
+        let hint_label = messages::text(lang, "label-hint", &[]);
         if let Some(text) = line_text(&full, self.line) {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
@@ -112,26 +139,28 @@ impl Diagnostic {
                     .collect();
                 out.push_str(&format!("{pad} | {before}^\n"));
             }
-            if !self.hint.is_empty() {
-                out.push_str(&format!("{pad} = hint: {}\n", self.hint));
+            if !hint.is_empty() {
+                out.push_str(&format!("{pad} = {hint_label}: {hint}\n"));
             }
-        } else if !self.hint.is_empty() {
-            out.push_str(&format!("  = hint: {}\n", self.hint));
+        } else if !hint.is_empty() {
+            out.push_str(&format!("  = {hint_label}: {hint}\n"));
         }
         out
     }
 }
 
 impl fmt::Display for Diagnostic {
+    /// `path:line:col: severity[code]: message`, in English (for logs and test output).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}:{}: {}: {}",
+            "{}:{}:{}: {}[{}]: {}",
             self.path.display(),
             self.line,
             self.col,
             self.severity,
-            self.message
+            self.code(),
+            self.message(Lang::En)
         )
     }
 }
@@ -172,8 +201,8 @@ impl Diagnostics {
     /// Sorts by path, line, column, severity and message, and drops exact duplicates.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.path, a.line, a.col, a.severity, &a.message)
-                .cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
+            (&a.path, a.line, a.col, a.severity, &a.msg)
+                .cmp(&(&b.path, b.line, b.col, b.severity, &b.msg))
         });
         self.0.dedup();
     }
@@ -218,31 +247,27 @@ impl Diagnostics {
         self.0.iter().filter(|d| !d.is_error())
     }
 
-    /// All problems printed one after another (see [`Diagnostic::render`]), sorted.
-    pub fn render(&self, content_dir: &Path) -> String {
+    /// All problems printed one after another in `lang` (see [`Diagnostic::render`]), sorted.
+    pub fn render(&self, content_dir: &Path, lang: Lang) -> String {
         let mut sorted = self.clone();
         sorted.sort();
         sorted
             .0
             .iter()
-            .map(|d| d.render(content_dir))
+            .map(|d| d.render(content_dir, lang))
             .collect::<Vec<_>>()
             .join("\n")
     }
 
-    /// A one-line count such as `2 errors, 1 warning`.
-    pub fn summary(&self) -> String {
-        fn plural(n: usize, word: &str) -> String {
-            if n == 1 {
-                format!("1 {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        }
-        format!(
-            "{}, {}",
-            plural(self.error_count(), "error"),
-            plural(self.warning_count(), "warning")
+    /// A one-line count such as `2 errors, 1 warning`, in `lang`.
+    pub fn summary(&self, lang: Lang) -> String {
+        messages::text(
+            lang,
+            "summary",
+            &[
+                ("errors", self.error_count().into()),
+                ("warnings", self.warning_count().into()),
+            ],
         )
     }
 }

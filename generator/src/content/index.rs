@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use super::diagnostic::Diagnostic;
 use super::load_file::Source;
 
 /// Everything validation may look at besides the [`Site`]: which files exist and their YAML.
@@ -15,6 +16,9 @@ pub(crate) struct Files {
     pub(crate) present: BTreeSet<PathBuf>,
     /// The YAML of every file that has some (front matter for Markdown).
     pub(crate) sources: BTreeMap<PathBuf, Source>,
+    /// Why each refused image or document was refused (reported where Markdown uses it, or
+    /// at the file itself when nothing does).
+    pub(crate) media_problems: BTreeMap<PathBuf, Diagnostic>,
 }
 
 impl Files {

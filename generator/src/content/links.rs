@@ -5,8 +5,11 @@
 //! - `#anchor`: a heading of the same document;
 //! - root-relative links to content pages (`/provinsi/…`, `/berita/…`) work but break when URLs
 //!   change: a warning suggests the `@/` form;
-//! - `http(s):`, `mailto:`, `tel:` pass; anything else (relative paths, `javascript:`) is an error;
-//! - images need alt text and must be served by the site itself (`/…`).
+//! - `http(s):`, `mailto:`, `tel:` pass; a relative path must point at an image or document
+//!   in an `images/` or `files/` folder (see [`media`](super::media)) that exists and was
+//!   accepted; anything else (`../page.md`, `javascript:`) is an error;
+//! - images need alt text and must be served by the site itself: a file of a media folder,
+//!   or a root-relative `/…` path.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -18,8 +21,10 @@ use winner_catalog::Lang;
 
 use super::diagnostic::{Diagnostic, Diagnostics};
 use super::index::Files;
+use super::media;
 use super::site::{Bilingual, Markdown, Site, Words};
 use super::slug::{UniqueIds, heading_slug};
+use crate::messages::{Msg, codes};
 
 /// The heading ids of a Markdown body, exactly as the renderer writes them.
 pub fn heading_ids(text: &str) -> Vec<String> {
@@ -76,11 +81,37 @@ struct AnchorLink {
 /// `@/…#anchor` links of other files point at (their heading ids are relied upon).
 ///
 /// Each body is parsed once, in parallel; heading ids of other files are computed only for
-/// the files that `@/…#anchor` links point at (usually few).
+/// the files that `@/…#anchor` links point at (usually few). Images and documents that no
+/// body uses are reported here too: a refused one at the file itself (one used is reported
+/// where it is used), an accepted one as unused.
 pub(crate) fn check(site: &Site, files: &Files, diags: &mut Diagnostics) -> BTreeSet<PathBuf> {
     let docs = all_docs(site);
     let by_path: BTreeMap<&Path, &Bilingual<Words>> = docs.iter().map(|(w, p)| (*p, *w)).collect();
-    check_docs(site, &docs, &|p| by_path.get(p).copied(), files, diags)
+    let mut used = BTreeSet::new();
+    let targets = check_docs(
+        site,
+        &docs,
+        &|p| by_path.get(p).copied(),
+        files,
+        diags,
+        &mut used,
+    );
+    for (path, problem) in &files.media_problems {
+        if !used.contains(path) {
+            diags.push(problem.clone());
+        }
+    }
+    for path in site.media.keys() {
+        if !used.contains(path) {
+            diags.push(Diagnostic::warning(
+                path,
+                0,
+                0,
+                Msg::new(codes::MEDIA_UNUSED),
+            ));
+        }
+    }
+    targets
 }
 
 /// Runs the same checks over some documents of the site only (`words` with the path of its
@@ -99,7 +130,7 @@ pub(crate) fn check_some<'s>(
             .find(|(_, p)| *p == path)
             .map(|(w, _)| w)
     };
-    check_docs(site, docs, &lookup, files, diags)
+    check_docs(site, docs, &lookup, files, diags, &mut BTreeSet::new())
 }
 
 /// Every document of the site with the path of its Indonesian file.
@@ -120,13 +151,15 @@ fn all_docs(site: &Site) -> Vec<(&Bilingual<Words>, &Path)> {
     docs
 }
 
-/// The checks of `docs`; `lookup` finds the document of an `@/…#anchor` link's file.
+/// The checks of `docs`; `lookup` finds the document of an `@/…#anchor` link's file. The
+/// images and documents the bodies use are added to `used`.
 fn check_docs<'s>(
     site: &'s Site,
     docs: &[(&'s Bilingual<Words>, &'s Path)],
     lookup: &dyn Fn(&Path) -> Option<&'s Bilingual<Words>>,
     files: &Files,
     diags: &mut Diagnostics,
+    used: &mut BTreeSet<PathBuf>,
 ) -> BTreeSet<PathBuf> {
     let mut all = Vec::new();
     for (words, original) in docs {
@@ -144,14 +177,15 @@ fn check_docs<'s>(
         }
     }
     let routes = RootRoutes::new(site);
-    let checked: Vec<(Vec<Diagnostic>, Vec<AnchorLink>)> = all
+    let checked: Vec<Checked> = all
         .par_iter()
-        .map(|doc| check_doc(doc, files, &routes))
+        .map(|doc| check_doc(doc, site, files, &routes))
         .collect();
     let mut anchored = Vec::new();
-    for (found, links) in checked {
-        diags.extend(found);
-        anchored.extend(links);
+    for found in checked {
+        diags.extend(found.diags);
+        anchored.extend(found.anchored);
+        used.extend(found.media);
     }
     let targets: BTreeSet<PathBuf> = anchored.iter().map(|l| l.file.clone()).collect();
     if anchored.is_empty() {
@@ -179,13 +213,11 @@ fn check_docs<'s>(
                 &link.path,
                 link.at.0,
                 link.at.1,
-                format!(
-                    "link `@/{}`: `{}` has no heading with the id `{}`",
-                    link.target,
-                    link.file.display(),
-                    link.anchor
-                ),
-                anchor_hint(Some(target_ids)),
+                Msg::new(codes::ANCHOR_MISSING_THERE)
+                    .arg("target", link.target.as_str())
+                    .arg("file", link.file.display().to_string())
+                    .arg("anchor", link.anchor.as_str())
+                    .arg("ids", id_list(target_ids)),
             ));
         }
     }
@@ -221,21 +253,26 @@ impl RootRoutes {
     }
 }
 
-fn check_doc(
-    doc: &Doc<'_>,
-    files: &Files,
-    routes: &RootRoutes,
-) -> (Vec<Diagnostic>, Vec<AnchorLink>) {
+/// What checking one document found.
+struct Checked {
+    diags: Vec<Diagnostic>,
+    anchored: Vec<AnchorLink>,
+    /// The images and documents it uses (content paths).
+    media: Vec<PathBuf>,
+}
+
+fn check_doc(doc: &Doc<'_>, site: &Site, files: &Files, routes: &RootRoutes) -> Checked {
     let md = doc.md;
     let mut diags = Vec::new();
     let mut anchored = Vec::new();
+    let mut used = Vec::new();
     let events: Vec<(Event<'_>, Range<usize>)> = crate::markdown::events(&md.text);
     let mut own_ids: Option<Vec<String>> = None;
     for (index, (event, range)) in events.iter().enumerate() {
         let at = || position(md, range.start);
-        let err = |message: String, hint: &str| {
+        let err = |msg: Msg| {
             let at = at();
-            Diagnostic::error(&md.path, at.0, at.1, message, hint)
+            Diagnostic::error(&md.path, at.0, at.1, msg)
         };
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -249,13 +286,11 @@ fn check_doc(
                                 let own = own_ids
                                     .get_or_insert_with(|| ids_of(events.iter().map(|(e, _)| e)));
                                 if !own.iter().any(|i| i == anchor) {
-                                    diags.push(err(
-                                        format!(
-                                            "link `@/{target}`: `{}` has no heading with the id `{anchor}`",
-                                            file.display()
-                                        ),
-                                        &anchor_hint(Some(own)),
-                                    ));
+                                    diags.push(err(Msg::new(codes::ANCHOR_MISSING_THERE)
+                                        .arg("target", target)
+                                        .arg("file", file.display().to_string())
+                                        .arg("anchor", anchor)
+                                        .arg("ids", id_list(own))));
                                 }
                                 continue;
                             }
@@ -273,10 +308,9 @@ fn check_doc(
                 } else if let Some(anchor) = url.strip_prefix('#') {
                     let own = own_ids.get_or_insert_with(|| ids_of(events.iter().map(|(e, _)| e)));
                     if !own.iter().any(|i| i == anchor) && !is_footnote(md, anchor) {
-                        diags.push(err(
-                            format!("no heading with the id `{anchor}` on this page"),
-                            &anchor_hint(Some(own)),
-                        ));
+                        diags.push(err(Msg::new(codes::ANCHOR_MISSING_HERE)
+                            .arg("anchor", anchor)
+                            .arg("ids", id_list(own))));
                     }
                 } else if url.starts_with('/') {
                     if routes.is_content(url) {
@@ -285,36 +319,108 @@ fn check_doc(
                             &md.path,
                             at.0,
                             at.1,
-                            format!("link `{url}` uses a web address for a content page"),
-                            "link to the content file instead, e.g. (@/provinces/banten/issues/stunting.md): it keeps working when web addresses change and is checked",
+                            Msg::new(codes::ROOT_RELATIVE_LINK).arg("url", url),
                         ));
                     }
+                } else if is_media_link(&md.path, url) {
+                    let found = check_media(site, files, &md.path, at(), url, Use::Link);
+                    diags.extend(found.err());
+                    used.extend(media::resolve(&md.path, url));
                 } else if !is_external(url) {
-                    diags.push(err(
-                        format!("link `{url}` is not allowed"),
-                        "links may be https://… addresses, mailto:, tel:, #heading, or content files written as @/provinces/<province>/issues/<issue>.md",
-                    ));
+                    diags.push(err(Msg::new(codes::LINK_NOT_ALLOWED).arg("url", url)));
                 }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 if alt_text(&events[index + 1..]).trim().is_empty() {
-                    diags.push(err(
-                        "this image has no alt text".into(),
-                        "describe the image between the square brackets, e.g. ![Peta Kalimantan Barat](/images/peta.png), for people who cannot see it",
-                    ));
+                    diags.push(err(Msg::new(codes::IMAGE_NO_ALT)));
                 }
                 let url = dest_url.as_ref();
-                if !url.starts_with('/') || url.starts_with("//") {
-                    diags.push(err(
-                        format!("image `{url}` is not served by the site"),
-                        "images must be files of the site, written as /path/to/image.png; the site never loads files from other hosts",
-                    ));
+                if media::is_relative_reference(url) {
+                    let found = check_media(site, files, &md.path, at(), url, Use::Image);
+                    diags.extend(found.err());
+                    used.extend(media::resolve(&md.path, url));
+                } else if let Some(file) = library_file(files, url) {
+                    diags.push(err(Msg::new(codes::MEDIA_LIBRARY_PATH)
+                        .arg("url", url)
+                        .arg("file", file.display().to_string())
+                        .arg("relative", media::relative_path(&md.path, &file))));
+                    used.push(file);
+                } else if !url.starts_with('/') || url.starts_with("//") {
+                    diags.push(err(Msg::new(codes::IMAGE_NOT_LOCAL).arg("url", url)));
                 }
             }
             _ => {}
         }
     }
-    (diags, anchored)
+    Checked {
+        diags,
+        anchored,
+        media: used,
+    }
+}
+
+/// Whether a link's `url` means a file of a media folder: a relative path into one, to a
+/// file with an image or document extension, or out of the content folder (a relative link
+/// to another page, `../stunting.md`, is a different mistake).
+fn is_media_link(from: &Path, url: &str) -> bool {
+    media::is_relative_reference(url)
+        && media::resolve(from, url)
+            .is_none_or(|t| media::is_media_path(&t) || media::has_media_extension(&t))
+}
+
+/// The content file of a media folder that a root-relative `url` names, as the studio
+/// writes files of its shared library (`/images/logo.png` for `images/logo.png`): the site
+/// serves no such address.
+fn library_file(files: &Files, url: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(url.strip_prefix('/')?.split(['#', '?']).next()?);
+    (media::is_media_path(&path) && files.present.contains(&path)).then_some(path)
+}
+
+/// How a Markdown body uses an image or document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    /// `![alt](images/peta.png)`: shown in the page.
+    Image,
+    /// `[text](files/laporan.pdf)`: linked.
+    Link,
+}
+
+/// Checks a relative `url` of the Markdown file `from`, at `at` in it: it must point at an
+/// accepted file of a media folder (an image, when shown as one). A refused file's own
+/// problem is reported here, where it is used.
+fn check_media(
+    site: &Site,
+    files: &Files,
+    from: &Path,
+    at: (usize, usize),
+    url: &str,
+    how: Use,
+) -> Result<(), Diagnostic> {
+    let here = |msg: Msg| Diagnostic::error(from, at.0, at.1, msg);
+    let target = match media::resolve(from, url) {
+        Some(t) if media::is_media_path(&t) => t,
+        _ => return Err(here(Msg::new(codes::MEDIA_REF_OUTSIDE).arg("url", url))),
+    };
+    let file = target.display().to_string();
+    if let Some(m) = site.media.get(&target) {
+        if how == Use::Image && !m.format.is_image() {
+            return Err(here(
+                Msg::new(codes::MEDIA_WRONG_TYPE)
+                    .arg("file", file)
+                    .arg("expected", "PNG, JPEG, WebP, GIF")
+                    .arg("found", m.format.name()),
+            ));
+        }
+        return Ok(());
+    }
+    if let Some(problem) = files.media_problems.get(&target) {
+        return Err(here(problem.msg.clone()));
+    }
+    let code = match how {
+        Use::Image => codes::IMAGE_MISSING,
+        Use::Link => codes::LINKED_FILE_MISSING,
+    };
+    Err(here(Msg::new(code).arg("url", url).arg("file", file)))
 }
 
 /// Checks the file part of an `@/` link; `Ok(Some((file, anchor)))` when an anchor remains
@@ -322,7 +428,7 @@ fn check_doc(
 fn check_internal<'t>(
     target: &'t str,
     files: &Files,
-    err: &dyn Fn(String, &str) -> Diagnostic,
+    err: &dyn Fn(Msg) -> Diagnostic,
 ) -> Result<Option<(PathBuf, &'t str)>, Diagnostic> {
     let (file, anchor) = match target.split_once('#') {
         Some((f, a)) => (f, Some(a)),
@@ -330,31 +436,27 @@ fn check_internal<'t>(
     };
     if file.ends_with(".en.md") {
         return Err(err(
-            format!("link `@/{target}` points at a translation"),
-            "link to the Indonesian file (without .en); English pages link to the English version by themselves",
+            Msg::new(codes::LINK_TO_TRANSLATION).arg("target", target)
         ));
     }
     let path = PathBuf::from(file);
     if !is_document(&path) || !files.present.contains(&path) {
-        return Err(err(
-            format!("link `@/{target}`: there is no content file `{file}`"),
-            "check the path: it starts after the content folder, e.g. @/provinces/kalimantan-barat/issues/stunting.md or @/pages/tentang.md",
-        ));
+        return Err(err(Msg::new(codes::LINK_TARGET_MISSING)
+            .arg("target", target)
+            .arg("file", file)));
     }
     Ok(anchor.map(|a| (path, a)))
 }
 
-fn anchor_hint(ids: Option<&Vec<String>>) -> String {
-    match ids {
-        Some(v) if !v.is_empty() => format!(
-            "heading ids are made from the heading text, e.g. \"## Data dan Sumber\" gives #data-dan-sumber; this page has: {}",
-            v.iter()
-                .map(|i| format!("#{i}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        _ => "that page has no headings to link to; link to the page without #…".into(),
+/// The heading ids of a page for a hint (`#a, #b`), or `none`.
+fn id_list(ids: &[String]) -> String {
+    if ids.is_empty() {
+        return "none".into();
     }
+    ids.iter()
+        .map(|i| format!("#{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Whether `path` is a document an `@/` link may target.

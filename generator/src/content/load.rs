@@ -9,7 +9,8 @@ use super::diagnostic::{Diagnostic, Diagnostics};
 use super::index::{Files, Index};
 use super::load_file::{self, Kind, Parsed, Source};
 use super::site::Site;
-use super::{links, load_assemble, load_walk, validate};
+use super::{front_matter, links, load_assemble, load_walk, media, text_rules, validate};
+use crate::messages::{Msg, codes};
 
 /// What to load.
 #[derive(Debug, Clone)]
@@ -58,13 +59,33 @@ pub fn load_indexed(options: &LoadOptions) -> Result<(Loaded, Index), Diagnostic
             "",
             0,
             0,
-            format!("the content folder `{}` does not exist", root.display()),
-            "run the command from the repository root, or pass --content with the folder that holds site.yaml",
+            Msg::new(codes::CONTENT_DIR_MISSING).arg("dir", root.display().to_string()),
         ));
         return Err(diags);
     }
     let (paths, walk_problems) = load_walk::list(root);
     diags.extend(walk_problems);
+    // Images and documents are never read as text (see `media`).
+    let (media_paths, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| media::is_media_path(p));
+    let (outside, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .into_iter()
+        .partition(|p| media::has_media_extension(p));
+    for rel in &outside {
+        diags.push(Diagnostic::error(
+            rel,
+            0,
+            0,
+            Msg::new(codes::MEDIA_OUTSIDE_FOLDER),
+        ));
+    }
+    let inspected: Vec<(PathBuf, Result<media::Media, Diagnostic>)> = media_paths
+        .into_par_iter()
+        .map(|rel| {
+            let result = media::inspect(root, &rel);
+            (rel, result)
+        })
+        .collect();
 
     let results: Vec<FileOutcome> = load_walk::read_all(root, &paths)
         .into_par_iter()
@@ -77,12 +98,28 @@ pub fn load_indexed(options: &LoadOptions) -> Result<(Loaded, Index), Diagnostic
                 Ok(k) => k,
                 Err(d) => return (rel, None, None, vec![d]),
             };
-            let (parsed, source, problems) = load_file::parse(&rel, &kind, &text);
+            let (parsed, source, mut problems) = load_file::parse(&rel, &kind, &text);
+            if kind != Kind::Unknown {
+                problems.extend(text_rules::check(&rel, front_matter::strip_bom(&text)));
+            }
             (rel, parsed.map(|p| (kind, p)), source, problems)
         })
         .collect();
 
     let mut files = Files::default();
+    let mut media_files = std::collections::BTreeMap::new();
+    for (rel, result) in inspected {
+        match result {
+            Ok(m) => {
+                media_files.insert(rel.clone(), m);
+            }
+            Err(d) => {
+                files.media_problems.insert(rel.clone(), d);
+            }
+        }
+        files.present.insert(rel);
+    }
+    files.present.extend(outside);
     let mut parsed = Vec::new();
     for (rel, item, source, problems) in results {
         diags.extend(problems);
@@ -95,7 +132,10 @@ pub fn load_indexed(options: &LoadOptions) -> Result<(Loaded, Index), Diagnostic
         files.present.insert(rel);
     }
 
-    let site = load_assemble::assemble(parsed, &files, &mut diags);
+    let mut site = load_assemble::assemble(parsed, &files, &mut diags);
+    if let Some(site) = site.as_mut() {
+        site.media = media_files;
+    }
     let mut anchor_targets = BTreeSet::new();
     if let Some(site) = &site {
         validate::validate(site, &files, &mut diags);

@@ -11,10 +11,11 @@ use super::diagnostic::{Diagnostic, Diagnostics};
 use super::index::Files;
 use super::load_file::{self, Kind, Parsed};
 use super::model::{
-    IssueFront, NewsFront, PageFront, PageTranslation, ProvinceFile, ProvinceIndexFront, SiteFile,
-    TopicsFile, Translation,
+    IssueFront, NewsFront, PageFront, PageTranslation, ProvinceFile, ProvinceIndexFront,
+    SearchFile, SiteFile, TopicsFile, Translation,
 };
 use super::site::{Bilingual, Issue, Markdown, NewsItem, Page, Province, Site, Words};
+use crate::messages::{Msg, codes};
 
 /// An original and its translation, as found.
 struct Pair<F, T> {
@@ -40,6 +41,7 @@ struct Parts {
     config: Option<SiteFile>,
     topics: Option<TopicsFile>,
     form: Option<FormDefinition>,
+    search: Option<SearchFile>,
     provinces: BTreeMap<String, ProvinceParts>,
     news: BTreeMap<(Date, String), Pair<NewsFront, Translation>>,
     pages: BTreeMap<String, Pair<PageFront, PageTranslation>>,
@@ -63,8 +65,7 @@ pub(super) fn assemble(
                 name,
                 0,
                 0,
-                format!("`{name}` is missing from the content folder"),
-                "every site needs site.yaml, topics.yaml and form.yaml at the top of the content folder",
+                Msg::new(codes::SITE_FILE_MISSING).arg("name", name),
             ));
         }
     }
@@ -77,9 +78,11 @@ pub(super) fn assemble(
         topics: topics.topics,
         topic_sources: topics.sources,
         form: parts.form?,
+        synonyms: parts.search.map(|s| s.synonyms).unwrap_or_default(),
         provinces,
         news,
         pages,
+        media: Default::default(),
     })
 }
 
@@ -88,6 +91,7 @@ fn place(parts: &mut Parts, path: &Path, kind: Kind, item: Parsed, diags: &mut D
         (_, Parsed::Site(v)) => parts.config = Some(*v),
         (_, Parsed::Topics(v)) => parts.topics = Some(v),
         (_, Parsed::Form(v)) => parts.form = Some(v),
+        (_, Parsed::Search(v)) => parts.search = Some(v),
         (Kind::ProvinceFacts { province }, Parsed::Province(v)) => {
             parts.provinces.entry(province).or_default().facts = Some(*v);
         }
@@ -100,8 +104,7 @@ fn place(parts: &mut Parts, path: &Path, kind: Kind, item: Parsed, diags: &mut D
                     path,
                     1,
                     1,
-                    "a province narrative has no title",
-                    "remove `title:` from this file's front matter; the page title is the province's name",
+                    Msg::new(codes::NARRATIVE_HAS_TITLE),
                 ));
             }
             parts.provinces.entry(province).or_default().index.en = Some((t, md));
@@ -132,8 +135,7 @@ fn place(parts: &mut Parts, path: &Path, kind: Kind, item: Parsed, diags: &mut D
             path,
             0,
             0,
-            "this file is not used by the site",
-            "content files go in: site.yaml, topics.yaml, form.yaml, provinces/<province>/{province.yaml, index.md, issues/<issue>.md}, news/<YYYY-MM-DD>-<slug>.md, pages/<page>.md (each .md may have a .en.md translation); check the name and folder",
+            Msg::new(codes::UNUSED_FILE),
         )),
     }
 }
@@ -144,8 +146,7 @@ pub(super) fn require_title(path: &Path, t: &Translation, diags: &mut Diagnostic
             path,
             1,
             1,
-            "this translation has no title",
-            "add `title: …` with the English title to the front matter",
+            Msg::new(codes::TRANSLATION_NO_TITLE),
         ));
     }
 }
@@ -181,11 +182,8 @@ pub(super) fn pair_problem(path: &Path, files: &Files) -> Option<Diagnostic> {
                     path,
                     1,
                     1,
-                    format!(
-                        "this translation has no Indonesian original `{}`",
-                        original.display()
-                    ),
-                    "write the Indonesian file first, or rename this file so that it matches its original (e.g. stunting.md and stunting.en.md)",
+                    Msg::new(codes::ORPHAN_TRANSLATION)
+                        .arg("original", original.display().to_string()),
                 )
             })
         }
@@ -199,16 +197,16 @@ pub(super) fn pair_problem(path: &Path, files: &Files) -> Option<Diagnostic> {
                     path,
                     1,
                     1,
-                    format!("no English translation (`{}`)", translation.display()),
-                    "the English page will show the Indonesian text with a notice until the translation is written",
+                    Msg::new(codes::MISSING_TRANSLATION)
+                        .arg("translation", translation.display().to_string()),
                 )
             })
         }
     }
 }
 
-fn missing(path: PathBuf, what: &str, hint: &str) -> Diagnostic {
-    Diagnostic::error(path, 0, 0, format!("{what} is missing"), hint)
+fn missing(path: PathBuf, code: &'static str) -> Diagnostic {
+    Diagnostic::error(path, 0, 0, Msg::new(code))
 }
 
 fn provinces(
@@ -222,18 +220,10 @@ fn provinces(
         let facts_path = dir.join("province.yaml");
         let index_path = dir.join("index.md");
         if !files.present.contains(&facts_path) {
-            diags.push(missing(
-                facts_path,
-                "province.yaml",
-                "every province folder needs a province.yaml with its code, name, capital and sources",
-            ));
+            diags.push(missing(facts_path, codes::PROVINCE_YAML_MISSING));
         }
         if !files.present.contains(&index_path) {
-            diags.push(missing(
-                index_path,
-                "index.md",
-                "every province folder needs an index.md with the province's narrative",
-            ));
+            diags.push(missing(index_path, codes::PROVINCE_INDEX_MISSING));
         }
         let mut issues: Vec<Issue> = parts
             .issues

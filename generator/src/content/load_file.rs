@@ -8,12 +8,13 @@ use winner_catalog::{FormDefinition, Lang};
 use super::diagnostic::Diagnostic;
 use super::front_matter;
 use super::model::{
-    IssueFront, NewsFront, PageFront, PageTranslation, ProvinceFile, ProvinceIndexFront, SiteFile,
-    TopicsFile, Translation,
+    IssueFront, NewsFront, PageFront, PageTranslation, ProvinceFile, ProvinceIndexFront,
+    SearchFile, SiteFile, TopicsFile, Translation,
 };
 use super::site::Markdown;
 use super::slug::is_slug;
 use super::yaml::{self, Origin};
+use crate::messages::{Msg, codes};
 
 /// What a file is, from where it sits in the content folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub(super) enum Kind {
     Topics,
     /// `form.yaml`.
     Form,
+    /// `search.yaml` (optional).
+    Search,
     /// `provinces/<p>/province.yaml`.
     ProvinceFacts { province: String },
     /// `provinces/<p>/index(.en).md`.
@@ -100,6 +103,7 @@ pub(super) enum Parsed {
     Site(Box<SiteFile>),
     Topics(TopicsFile),
     Form(FormDefinition),
+    Search(SearchFile),
     Province(Box<ProvinceFile>),
     ProvinceIndex(ProvinceIndexFront, Markdown),
     Issue(Box<IssueFront>, Markdown),
@@ -116,19 +120,12 @@ pub(super) fn classify(rel: &Path) -> Result<Kind, Diagnostic> {
         .components()
         .map(|c| c.as_os_str().to_str())
         .collect::<Option<_>>()
-        .ok_or_else(|| {
-            Diagnostic::error(
-                rel,
-                0,
-                0,
-                "this file name is not valid UTF-8",
-                "rename the file using only a-z, 0-9 and -",
-            )
-        })?;
+        .ok_or_else(|| Diagnostic::error(rel, 0, 0, Msg::new(codes::NAME_NOT_UTF8)))?;
     let kind = match parts.as_slice() {
         ["site.yaml"] => Kind::Site,
         ["topics.yaml"] => Kind::Topics,
         ["form.yaml"] => Kind::Form,
+        ["search.yaml"] => Kind::Search,
         ["provinces", p, "province.yaml"] => Kind::ProvinceFacts {
             province: slug(rel, p)?,
         },
@@ -188,28 +185,27 @@ fn slug(rel: &Path, s: &str) -> Result<String, Diagnostic> {
             rel,
             0,
             0,
-            format!("`{s}` cannot be used in a web address"),
-            "rename the file or folder using only lowercase letters a-z, digits 0-9 and single dashes, e.g. `kalimantan-barat`",
+            Msg::new(codes::NAME_NOT_SLUG).arg("name", s),
         ))
     }
 }
 
 fn news_name<'a>(rel: &Path, stem: &'a str) -> Result<(Date, &'a str), Diagnostic> {
-    let bad = |why: &str| {
+    let bad = |reason: &str, value: &str| {
         Diagnostic::error(
             rel,
             0,
             0,
-            format!("news file names must start with a date: {why}"),
-            "name news files YYYY-MM-DD-slug.md, e.g. 2023-04-12-fgd-kalimantan-barat.md, with a real date",
+            Msg::new(codes::NEWS_NAME)
+                .arg("reason", reason)
+                .arg("value", value),
         )
     };
     let (date, rest) = match (stem.get(..10), stem.get(10..)) {
         (Some(d), Some(r)) if r.starts_with('-') => (d, &r[1..]),
-        _ => return Err(bad("the name does not start with YYYY-MM-DD-")),
+        _ => return Err(bad("prefix", stem)),
     };
-    let date = winner_catalog::clock::parse_date(date)
-        .map_err(|_| bad(&format!("`{date}` is not a real date")))?;
+    let date = winner_catalog::clock::parse_date(date).map_err(|_| bad("date", date))?;
     Ok((date, rest))
 }
 
@@ -233,6 +229,7 @@ pub(super) fn parse(
         Kind::Site => yaml::parse(text, whole(1)).map(|v| Parsed::Site(Box::new(v))),
         Kind::Topics => yaml::parse(text, whole(1)).map(Parsed::Topics),
         Kind::Form => yaml::parse(text, whole(1)).map(Parsed::Form),
+        Kind::Search => yaml::parse(text, whole(1)).map(Parsed::Search),
         Kind::ProvinceFacts { .. } => {
             yaml::parse(text, whole(1)).map(|v| Parsed::Province(Box::new(v)))
         }
@@ -254,13 +251,7 @@ fn parse_markdown(
     let split = match front_matter::split(text) {
         Ok(s) => s,
         Err(e) => {
-            let d = Diagnostic::error(
-                rel,
-                e.line,
-                1,
-                "the front matter opened with `---` is never closed",
-                "add a line with only `---` after the last field of the front matter",
-            );
+            let d = Diagnostic::error(rel, e.line, 1, Msg::new(codes::UNCLOSED_FRONT_MATTER));
             return (None, None, vec![d]);
         }
     };
@@ -300,8 +291,8 @@ fn parse_markdown(
     match result {
         Ok(parsed) => (Some(parsed), source, Vec::new()),
         Err(mut d) => {
-            if split.yaml.is_none() && d.message.contains("missing field") {
-                d.hint = "this file needs front matter: start it with a line `---`, then the fields, then another `---`".into();
+            if split.yaml.is_none() && d.code() == codes::MISSING_FIELD {
+                d.msg.id = codes::NO_FRONT_MATTER;
             }
             (None, source, vec![d])
         }

@@ -7,6 +7,10 @@ use rayon::prelude::*;
 use walkdir::{DirEntry, WalkDir};
 
 use super::diagnostic::Diagnostic;
+use crate::messages::{Msg, codes};
+
+/// The largest Markdown file accepted (documented in the editors' guide): 1 MiB.
+pub const MAX_MARKDOWN_BYTES: usize = 1024 * 1024;
 
 /// Relative paths of every visible file under `root`, in a stable order, plus the entries that
 /// could not be read.
@@ -19,6 +23,11 @@ pub(super) fn list(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         .filter_entry(|e| !is_hidden(e));
     for entry in walk {
         match entry {
+            Ok(e) if e.path_is_symlink() => {
+                if let Ok(rel) = e.path().strip_prefix(root) {
+                    problems.push(Diagnostic::warning(rel, 0, 0, Msg::new(codes::SYMLINK)));
+                }
+            }
             Ok(e) if e.file_type().is_file() => {
                 if let Ok(rel) = e.path().strip_prefix(root) {
                     files.push(rel.to_path_buf());
@@ -35,8 +44,7 @@ pub(super) fn list(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     rel,
                     0,
                     0,
-                    format!("cannot read this entry: {err}"),
-                    "check that the file or folder exists and that you may read it",
+                    Msg::new(codes::CANNOT_READ).arg("error", err.to_string()),
                 ));
             }
         }
@@ -66,10 +74,19 @@ pub(super) fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
             rel,
             0,
             0,
-            format!("cannot read this file: {e}"),
-            "check that the file exists and that you may read it",
+            Msg::new(codes::CANNOT_READ).arg("error", e.to_string()),
         )
     })?;
+    if rel.extension().is_some_and(|e| e == "md") && bytes.len() > MAX_MARKDOWN_BYTES {
+        return Err(Diagnostic::error(
+            rel,
+            0,
+            0,
+            Msg::new(codes::FILE_TOO_LARGE)
+                .arg("size", bytes.len().div_ceil(1024))
+                .arg("limit", MAX_MARKDOWN_BYTES / 1024),
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
@@ -78,12 +95,6 @@ pub(super) fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
             .chars()
             .count()
             + 1;
-        Diagnostic::error(
-            rel,
-            line,
-            col,
-            "this file is not valid UTF-8 text",
-            "save the file as UTF-8 (most editors offer this under \"Save with encoding\")",
-        )
+        Diagnostic::error(rel, line, col, Msg::new(codes::NOT_UTF8))
     })
 }

@@ -12,6 +12,7 @@
 //! - [`front_matter`]: splitting Markdown files, keeping file line numbers;
 //! - [`load`] (with `load_walk`, `load_file`, `load_assemble`): files to [`Site`];
 //! - [`validate`] and [`links`]: cross-file rules and Markdown link checks;
+//! - [`media`]: images and documents in `images/` and `files/` folders (type, size, name);
 //! - [`reload`]: re-reading single issue files into a loaded site (`generator serve`);
 //! - [`slug`]: heading ids, shared with the renderer;
 //! - [`diagnostic`]: problems and how they are printed.
@@ -32,10 +33,13 @@ mod load;
 mod load_assemble;
 mod load_file;
 mod load_walk;
+pub mod media;
 pub mod model;
+pub mod official;
 pub mod reload;
 pub mod site;
 pub mod slug;
+mod text_rules;
 pub mod validate;
 pub mod yaml;
 

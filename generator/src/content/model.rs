@@ -113,6 +113,28 @@ pub struct Topic {
     pub description: Localized,
 }
 
+/// `content/search.yaml` (optional): words people type into the search box, and what they
+/// mean on the site. A page whose text contains one of `means` is also found under each of
+/// `terms` (see `render/search/records.rs`), in both languages.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchFile {
+    /// The synonyms and abbreviations, in any order.
+    #[serde(default)]
+    pub synonyms: Vec<Synonym>,
+}
+
+/// One entry of `search.yaml`, e.g. `terms: [kalbar]`, `means: [Kalimantan Barat]`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Synonym {
+    /// What people type: abbreviations, colloquial words (`kalbar`, `nikah dini`).
+    pub terms: Vec<String>,
+    /// The words the site uses for it, in either language (`Kalimantan Barat`,
+    /// `perkawinan anak`, `child marriage`); matched whole-word and ignoring case.
+    pub means: Vec<String>,
+}
+
 /// `content/provinces/<slug>/province.yaml` (shape fixed in DESIGN.md).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -224,7 +224,12 @@ fn read(root: &Path, rel: &Path, index: &mut Index, diags: &mut Diagnostics) -> 
             return None;
         }
     };
-    let (parsed, source, problems): (_, _, Vec<Diagnostic>) = load_file::parse(rel, &kind, &text);
+    let (parsed, source, mut problems): (_, _, Vec<Diagnostic>) =
+        load_file::parse(rel, &kind, &text);
+    problems.extend(super::text_rules::check(
+        rel,
+        super::front_matter::strip_bom(&text),
+    ));
     match source {
         Some(s) => {
             index.files.sources.insert(rel.to_path_buf(), s);

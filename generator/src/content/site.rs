@@ -4,12 +4,16 @@
 //! reads them and never touches the disk. Every piece of Markdown keeps the file and line it
 //! came from, so later checks (links, images) can point editors at the right place.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use time::Date;
 use winner_catalog::{FormDefinition, Lang};
 
-use super::model::{IssueFront, NewsFront, PageFront, ProvinceFile, SiteFile, Source, Topic};
+use super::media::Media;
+use super::model::{
+    IssueFront, NewsFront, PageFront, ProvinceFile, SiteFile, Source, Synonym, Topic,
+};
 
 /// The whole site, loaded and validated.
 #[derive(Debug, Clone)]
@@ -22,12 +26,16 @@ pub struct Site {
     pub topic_sources: Vec<Source>,
     /// `form.yaml`.
     pub form: FormDefinition,
+    /// `search.yaml`'s synonyms (none when the file is absent).
+    pub synonyms: Vec<Synonym>,
     /// Provinces sorted by name.
     pub provinces: Vec<Province>,
     /// News, newest first (ties by slug).
     pub news: Vec<NewsItem>,
     /// Pages sorted by `nav_order`, then slug.
     pub pages: Vec<Page>,
+    /// Accepted images and documents by their path in the content folder.
+    pub media: BTreeMap<PathBuf, Media>,
 }
 
 /// Markdown text with the place it came from.

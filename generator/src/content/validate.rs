@@ -13,6 +13,7 @@ use super::load_file::Source;
 use super::model::Source as Reference;
 use super::site::{Issue, Site, Words};
 use super::slug::is_slug;
+use crate::messages::{Msg, codes};
 
 /// Runs every cross-file rule on a loaded site.
 pub(crate) fn validate(site: &Site, files: &Files, diags: &mut Diagnostics) {
@@ -22,7 +23,58 @@ pub(crate) fn validate(site: &Site, files: &Files, diags: &mut Diagnostics) {
     news(site, files, diags);
     pages(site, files, diags);
     form(site, files, diags);
+    synonyms(site, files, diags);
     blank_text(site, files, diags);
+}
+
+/// `search.yaml`: every entry has words on both sides, and no word people type is claimed
+/// by two entries (which of the two meanings would a search get?).
+fn synonyms(site: &Site, files: &Files, diags: &mut Diagnostics) {
+    let path = Path::new("search.yaml");
+    let src = files.source(path);
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, s) in site.synonyms.iter().enumerate() {
+        let start = src
+            .key("terms", i + 1)
+            .or_else(|| src.key("means", i + 1))
+            .unwrap_or_else(|| src.key_or_start("synonyms"));
+        for (key, list) in [("terms", &s.terms), ("means", &s.means)] {
+            let at = src.key(key, i + 1).unwrap_or(start);
+            if list.iter().all(|w| w.trim().is_empty()) {
+                diags.push(error_at(
+                    path,
+                    at,
+                    Msg::new(codes::SYNONYM_SIDE_EMPTY)
+                        .arg("entry", i + 1)
+                        .arg("key", key),
+                ));
+            } else if list.iter().any(|w| w.trim().is_empty()) {
+                diags.push(error_at(
+                    path,
+                    at,
+                    Msg::new(codes::SYNONYM_EMPTY_ITEM)
+                        .arg("entry", i + 1)
+                        .arg("key", key),
+                ));
+            }
+        }
+        for term in &s.terms {
+            let key = term.trim().to_lowercase();
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(first) = seen.insert(key, i) {
+                let at = src.text(term, start.0).unwrap_or(start);
+                diags.push(error_at(
+                    path,
+                    at,
+                    Msg::new(codes::SYNONYM_TERM_TWICE)
+                        .arg("term", term.as_str())
+                        .arg("first", first + 1),
+                ));
+            }
+        }
+    }
 }
 
 /// Required words left empty (`title: ""`, as `generator new` writes them) are errors: a
@@ -44,15 +96,7 @@ fn blank_text(site: &Site, files: &Files, diags: &mut Diagnostics) {
             "capital",
             Some(&p.facts.capital),
         );
-        for s in &p.facts.sources {
-            blank(
-                files,
-                diags,
-                dir.join("province.yaml"),
-                "title",
-                Some(&s.title),
-            );
-        }
+        blank_source_titles(files, diags, dir.join("province.yaml"), &p.facts.sources);
         for i in &p.issues {
             issue_blank_text(files, &p.slug, i, diags);
         }
@@ -72,9 +116,7 @@ fn blank_text(site: &Site, files: &Files, diags: &mut Diagnostics) {
             "summary",
             Some(&n.facts.summary),
         );
-        for s in &n.facts.sources {
-            blank(files, diags, path.clone(), "title", Some(&s.title));
-        }
+        blank_source_titles(files, diags, path.clone(), &n.facts.sources);
         blank_words(files, diags, path, n.words.en.as_ref());
     }
     for p in &site.pages {
@@ -102,10 +144,35 @@ fn issue_blank_text(files: &Files, province: &str, i: &Issue, diags: &mut Diagno
         "summary",
         Some(&i.facts.summary),
     );
-    for s in &i.facts.sources {
-        blank(files, diags, path.clone(), "title", Some(&s.title));
-    }
+    blank_source_titles(files, diags, path.clone(), &i.facts.sources);
     blank_words(files, diags, path, i.words.en.as_ref());
+}
+
+/// Empty `title`s of the entries of `sources`, each reported at its own `title:` (inline
+/// `- { title: "", … }` or block entries alike), not at the file's own `title:`.
+fn blank_source_titles(
+    files: &Files,
+    diags: &mut Diagnostics,
+    path: PathBuf,
+    sources: &[Reference],
+) {
+    let src = files.source(&path);
+    let mut from = src.key("sources", 1).map_or(1, |(line, _)| line);
+    for s in sources {
+        let at = src.text("title:", from);
+        if let Some((line, _)) = at {
+            from = line + 1;
+        }
+        if s.title.trim().is_empty() {
+            diags.push(error_at(
+                &path,
+                at.unwrap_or_else(|| src.key_or_start("sources")),
+                Msg::new(codes::BLANK_FIELD)
+                    .arg("field", "sources.title")
+                    .arg("kind", "source"),
+            ));
+        }
+    }
 }
 
 /// `key` of `path` is present but empty: an error at its value.
@@ -115,8 +182,9 @@ fn blank(files: &Files, diags: &mut Diagnostics, path: PathBuf, key: &str, value
         diags.push(error_at(
             &path,
             src.value_or_start(key),
-            format!("`{key}` is empty"),
-            "write the text between the quotes, or remove the file if it is not ready",
+            Msg::new(codes::BLANK_FIELD)
+                .arg("field", key)
+                .arg("kind", "text"),
         ));
     }
 }
@@ -168,8 +236,8 @@ pub fn is_web_url(url: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '.' || c == '-' || c == '[' || c == ']')
 }
 
-fn error_at(path: &Path, at: (usize, usize), message: String, hint: &str) -> Diagnostic {
-    Diagnostic::error(path, at.0, at.1, message, hint)
+fn error_at(path: &Path, at: (usize, usize), msg: Msg) -> Diagnostic {
+    Diagnostic::error(path, at.0, at.1, msg)
 }
 
 /// Checks every source URL of one file.
@@ -182,8 +250,7 @@ fn references(path: &Path, src: &Source, list: &[Reference], diags: &mut Diagnos
             diags.push(error_at(
                 path,
                 at,
-                format!("source `{}` is not a web address", r.url),
-                "sources need a full address starting with https:// (or http://), e.g. https://menpan.go.id/…",
+                Msg::new(codes::SOURCE_NOT_URL).arg("url", &r.url),
             ));
         }
     }
@@ -197,11 +264,7 @@ fn site_file(site: &Site, files: &Files, diags: &mut Diagnostics) {
         diags.push(error_at(
             path,
             src.value_or_start("languages"),
-            format!(
-                "languages must be [id, en], found [{}]",
-                c.languages.join(", ")
-            ),
-            "write `languages: [id, en]`: Indonesian is served at / and English under /en/",
+            Msg::new(codes::BAD_LANGUAGES).arg("found", c.languages.join(", ")),
         ));
     }
     for (key, url) in [("base_url", &c.base_url), ("submit_url", &c.submit_url)] {
@@ -209,8 +272,9 @@ fn site_file(site: &Site, files: &Files, diags: &mut Diagnostics) {
             diags.push(error_at(
                 path,
                 src.key_or_start(key),
-                format!("`{key}` `{url}` is not a web address"),
-                "write a full address starting with https://",
+                Msg::new(codes::SITE_URL_INVALID)
+                    .arg("field", key)
+                    .arg("url", url),
             ));
         }
     }
@@ -218,8 +282,7 @@ fn site_file(site: &Site, files: &Files, diags: &mut Diagnostics) {
         diags.push(error_at(
             path,
             src.key_or_start("base_url"),
-            "`base_url` must not end with `/`".into(),
-            "remove the final slash, e.g. https://winner.menpan.go.id",
+            Msg::new(codes::BASE_URL_SLASH),
         ));
     }
     references(path, &src, &c.sources, diags);
@@ -233,19 +296,14 @@ fn site_file(site: &Site, files: &Files, diags: &mut Diagnostics) {
             diags.push(error_at(
                 path,
                 at,
-                format!(
-                    "stage slug `{}` cannot be used in a web address",
-                    stage.slug
-                ),
-                "use only lowercase letters a-z, digits 0-9 and single dashes",
+                Msg::new(codes::STAGE_SLUG_INVALID).arg("slug", &stage.slug),
             ));
         }
         if seen.insert(stage.slug.as_str(), ()).is_some() {
             diags.push(error_at(
                 path,
                 at,
-                format!("two stages have the slug `{}`", stage.slug),
-                "give every stage its own slug",
+                Msg::new(codes::STAGE_SLUG_DUPLICATE).arg("slug", &stage.slug),
             ));
         }
         if let (Some(s), Some(e)) = (stage.starts, stage.ends)
@@ -254,8 +312,7 @@ fn site_file(site: &Site, files: &Files, diags: &mut Diagnostics) {
             diags.push(error_at(
                 path,
                 at,
-                format!("stage `{}` ends before it starts", stage.slug),
-                "check the starts and ends dates",
+                Msg::new(codes::STAGE_DATES_REVERSED).arg("slug", &stage.slug),
             ));
         }
     }
@@ -274,16 +331,14 @@ fn topics(site: &Site, files: &Files, diags: &mut Diagnostics) {
             diags.push(error_at(
                 path,
                 at,
-                format!("topic slug `{}` cannot be used in a web address", t.slug),
-                "use only lowercase letters a-z, digits 0-9 and single dashes",
+                Msg::new(codes::TOPIC_SLUG_INVALID).arg("slug", &t.slug),
             ));
         }
         if seen.insert(t.slug.as_str(), ()).is_some() {
             diags.push(error_at(
                 path,
                 at,
-                format!("two topics have the slug `{}`", t.slug),
-                "give every topic its own slug",
+                Msg::new(codes::TOPIC_SLUG_DUPLICATE).arg("slug", &t.slug),
             ));
         }
     }
@@ -304,22 +359,33 @@ fn provinces(site: &Site, files: &Files, diags: &mut Diagnostics) {
             diags.push(error_at(
                 &path,
                 code_at,
-                format!("province code `{code}` is not two digits"),
-                "use the two-digit Kemendagri code in quotes, e.g. code: \"61\"",
+                Msg::new(codes::CODE_NOT_TWO_DIGITS).arg("code", code),
             ));
         } else if !code_is_quoted(&src) {
-            diags.push(error_at(&path, code_at, "the province code must be written in quotes".into(), "write the code in quotes, e.g. code: \"61\", so that codes like \"06\" keep their zero"));
+            diags.push(error_at(&path, code_at, Msg::new(codes::CODE_UNQUOTED)));
         }
         if let Some(first) = codes.insert(code, &p.slug) {
             codes.insert(code, first);
             diags.push(error_at(
                 &path,
                 code_at,
-                format!("province code `{code}` is already used by `{first}`"),
-                "every province has its own Kemendagri code; check which one is right",
+                Msg::new(codes::CODE_DUPLICATE)
+                    .arg("code", code)
+                    .arg("other", first),
             ));
         }
         references(&path, &src, &p.facts.sources, diags);
+        if let Some(wave) = p.facts.wave
+            && !WAVES.contains(&wave)
+        {
+            diags.push(error_at(
+                &path,
+                src.value_or_start("wave"),
+                Msg::new(codes::WAVE_UNKNOWN)
+                    .arg("wave", wave)
+                    .arg("waves", WAVES.map(|w| w.to_string()).join(", ")),
+            ));
+        }
         if let Some(w) = p.facts.proposals {
             window_rules(&path, &src, w, diags);
         }
@@ -340,27 +406,16 @@ fn window_rules(path: &Path, src: &Source, w: winner_catalog::Window, diags: &mu
         (Some(_), Some(_)) => diags.push(error_at(
             path,
             src.key("not_before", 1).unwrap_or(at),
-            "`not_before` is only for a window whose opening day is unknown, but `opens` is given".into(),
-            "keep `opens` (the day a source states) and delete `not_before`",
+            Msg::new(codes::WINDOW_BOTH_STARTS),
         )),
-        (None, None) => diags.push(error_at(
-            path,
-            at,
-            "the proposals window has no opening day and no earliest day".into(),
-            "write `opens:` when a source states the first day; otherwise `not_before:` the earliest day a source allows (e.g. the competition's launch), with the source in a comment",
-        )),
+        (None, None) => diags.push(error_at(path, at, Msg::new(codes::WINDOW_NO_START))),
         _ => {}
     }
     let first = w.opens.or(w.not_before);
     if let (Some(o), Some(c)) = (first, w.closes)
         && o > c
     {
-        diags.push(error_at(
-            path,
-            at,
-            "proposals close before they open".into(),
-            "check the opens (or not_before) and closes dates",
-        ));
+        diags.push(error_at(path, at, Msg::new(codes::WINDOW_REVERSED)));
     }
 }
 
@@ -377,19 +432,14 @@ fn issues_stated_rules(
         diags.push(error_at(
             path,
             src.key("count", 1).unwrap_or(at),
-            "`issues_stated` has a count of 0".into(),
-            "write the number of issues the source states, or delete `issues_stated`",
+            Msg::new(codes::ISSUES_STATED_ZERO),
         ));
     }
     if !p.facts.sources.iter().any(|s| s.url == stated.source) {
         diags.push(error_at(
             path,
             src.text(&stated.source, 1).unwrap_or(at),
-            format!(
-                "`issues_stated` cites `{}`, which is not one of this province's sources",
-                stated.source
-            ),
-            "add that source under `sources:`, or copy the URL of the listed source that states the count",
+            Msg::new(codes::ISSUES_STATED_SOURCE).arg("url", &stated.source),
         ));
     }
 }
@@ -403,24 +453,54 @@ fn issue_rules(site: &Site, files: &Files, province: &str, issue: &Issue, diags:
         diags.push(error_at(
             &path,
             src.value_or_start("topic"),
-            format!("there is no topic `{}` in topics.yaml", issue.facts.topic),
-            &format!(
-                "use one of: {}",
-                site.topics
-                    .iter()
-                    .map(|t| t.slug.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            suggest(
+                Msg::new(codes::UNKNOWN_TOPIC)
+                    .arg("topic", &issue.facts.topic)
+                    .arg(
+                        "topics",
+                        site.topics
+                            .iter()
+                            .map(|t| t.slug.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                &issue.facts.topic,
+                site.topics.iter().map(|t| t.slug.as_str()),
             ),
+        ));
+    }
+    let meeting = site
+        .provinces
+        .iter()
+        .find(|p| p.slug == province)
+        .and_then(|p| p.facts.validation.as_ref());
+    if let (Some(on), Some(meeting)) = (issue.facts.validated_on, meeting)
+        && on != meeting.date
+    {
+        let at = src.value_or_start("validated_on");
+        diags.push(Diagnostic::warning(
+            &path,
+            at.0,
+            at.1,
+            Msg::new(codes::VALIDATED_ON_DIFFERS)
+                .arg("date", winner_catalog::clock::format_date(on))
+                .arg("meeting", winner_catalog::clock::format_date(meeting.date)),
         ));
     }
     if issue.facts.status == IssueStatus::Pending && issue.facts.validated_on.is_some() {
         diags.push(error_at(
             &path,
             src.value_or_start("validated_on"),
-            "a pending issue cannot have a validation date".into(),
-            "either set `status: validated` or remove `validated_on`",
+            Msg::new(codes::PENDING_WITH_DATE),
         ));
+    }
+}
+
+/// `msg` with a `suggestion` when one of `candidates` is a likely spelling of `word`.
+fn suggest<'a>(msg: Msg, word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Msg {
+    match crate::messages::closest(word, candidates) {
+        Some(s) => msg.arg("suggestion", s),
+        None => msg,
     }
 }
 
@@ -455,8 +535,11 @@ fn news(site: &Site, files: &Files, diags: &mut Diagnostics) {
                 diags.push(error_at(
                     &path,
                     src.text(p, from).unwrap_or((from, 1)),
-                    format!("there is no province `{p}`"),
-                    "use the name of a folder under provinces/, e.g. kalimantan-barat",
+                    suggest(
+                        Msg::new(codes::UNKNOWN_PROVINCE).arg("province", p),
+                        p,
+                        site.provinces.iter().map(|q| q.slug.as_str()),
+                    ),
                 ));
             }
         }
@@ -465,8 +548,9 @@ fn news(site: &Site, files: &Files, diags: &mut Diagnostics) {
                 &path,
                 1,
                 1,
-                format!("`{}` has the same slug as {}", n.slug, first.display()),
-                "news web addresses use the part after the date: give this item another name",
+                Msg::new(codes::NEWS_SLUG_DUPLICATE)
+                    .arg("slug", &n.slug)
+                    .arg("other", first.display().to_string()),
             ));
         } else {
             by_slug.insert(&n.slug, path);
@@ -480,6 +564,14 @@ fn pages(site: &Site, files: &Files, diags: &mut Diagnostics) {
         let path = PathBuf::from("pages").join(format!("{}.md", p.slug));
         let src = files.source(&path);
         references(&path, &src, &p.facts.sources, diags);
+        if let Some(url) = RESERVED_ID.iter().find(|r| **r == p.slug) {
+            diags.push(Diagnostic::error(
+                &path,
+                0,
+                0,
+                reserved(&p.slug, &format!("/{url}/")),
+            ));
+        }
         if p.words.en.is_none() {
             continue;
         }
@@ -490,23 +582,55 @@ fn pages(site: &Site, files: &Files, diags: &mut Diagnostics) {
             diags.push(error_at(
                 &en_path,
                 at,
-                format!("`{}` cannot be used in a web address", p.slug_en),
-                "use only lowercase letters a-z, digits 0-9 and single dashes",
+                Msg::new(codes::PAGE_SLUG_INVALID).arg("slug", &p.slug_en),
+            ));
+        }
+        if RESERVED_EN.contains(&p.slug_en.as_str()) {
+            diags.push(error_at(
+                &en_path,
+                en_src.value_or_start("slug"),
+                reserved(&p.slug_en, &format!("/en/{}/", p.slug_en)),
             ));
         }
         if let Some(other) = seen.insert(&p.slug_en, &p.slug) {
             diags.push(error_at(
                 &en_path,
                 at,
-                format!(
-                    "the English slug `{}` is also used by pages/{other}.en.md",
-                    p.slug_en
-                ),
-                "give every page its own English slug",
+                Msg::new(codes::PAGE_SLUG_DUPLICATE)
+                    .arg("slug", &p.slug_en)
+                    .arg("other", other.to_string()),
             ));
         }
     }
 }
+
+/// First path words of the pages the site makes itself (Indonesian, at the root).
+const RESERVED_ID: [&str; 8] = [
+    "provinsi",
+    "berita",
+    "topik",
+    "ajukan",
+    "cari",
+    "en",
+    "pagefind",
+    super::media::OUTPUT_FOLDER,
+];
+/// First path words of the English pages the site makes itself (under /en/).
+const RESERVED_EN: [&str; 6] = ["provinces", "news", "topics", "apply", "search", "pagefind"];
+
+/// The reserved-route message for a page named `name` that would be served at `url`.
+fn reserved(name: &str, url: &str) -> Msg {
+    Msg::new(codes::RESERVED_ROUTE)
+        .arg("name", name)
+        .arg("url", url)
+        .arg(
+            "reserved",
+            RESERVED_ID.join(", ") + ", " + &RESERVED_EN.join(", "),
+        )
+}
+
+/// The waves of the competition (2023: gelombang I and II).
+const WAVES: [u8; 2] = [1, 2];
 
 fn form(site: &Site, files: &Files, diags: &mut Diagnostics) {
     let path = Path::new("form.yaml");
@@ -523,8 +647,7 @@ fn form(site: &Site, files: &Files, diags: &mut Diagnostics) {
         diags.push(error_at(
             path,
             at,
-            problem.to_string(),
-            "the form must be one the submission service can check; fix the field as the message says (see the comment at the top of form.yaml)",
+            Msg::new(codes::FORM_PROBLEM).arg("detail", problem.to_string()),
         ));
     }
 }

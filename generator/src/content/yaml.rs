@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::Diagnostic;
+use crate::messages::{Msg, codes};
 
 /// Where a piece of YAML sits in its file.
 #[derive(Debug, Clone, Copy)]
@@ -61,6 +62,14 @@ fn to_diagnostic(e: &serde_yaml::Error, yaml: &str, origin: Origin<'_>) -> Diagn
     {
         (line, col) = (l, c);
     }
+    // An unknown first field is reported at the document's start (index 0), which reads as
+    // the `---` line; point at the field itself.
+    if line == 0
+        && let Some(key) = between(&message, "unknown field `", "`")
+        && let Some((l, c)) = key_occurrence(yaml, key, 1, 1)
+    {
+        (line, col) = (l, c);
+    }
     // An error at the end of the stream is reported on the line after the last one; point at
     // the end of the last line instead, so the location is always inside the file.
     let last = yaml.lines().count().max(1);
@@ -73,48 +82,72 @@ fn to_diagnostic(e: &serde_yaml::Error, yaml: &str, origin: Origin<'_>) -> Diagn
     } else {
         (line + origin.first_line - 1, col)
     };
-    let (message, hint) = explain(&message, yaml, line, col);
-    Diagnostic::error(origin.path, file_line, file_col, message, hint)
+    let msg = explain(&message, yaml, line, col);
+    Diagnostic::error(origin.path, file_line, file_col, msg)
 }
 
-/// Turns serde_yaml's wording into plain words with a hint for editors.
-fn explain(message: &str, yaml: &str, line: usize, col: usize) -> (String, String) {
+/// Turns serde_yaml's wording into a message of the catalogue.
+fn explain(message: &str, yaml: &str, line: usize, col: usize) -> Msg {
     let (field, detail) = match message.split_once(": ") {
         Some((f, d)) if !f.contains(' ') => (Some(f), d),
         _ => (None, message),
     };
-    let place = field.map(|f| format!("`{f}`: ")).unwrap_or_default();
+    let field_arg = field.unwrap_or("none");
     let value = value_at(yaml, line, col);
     if detail.contains("component could not be parsed")
         || detail.contains("was not in range")
         || detail.contains("invalid value")
             && field.is_some_and(|f| f.ends_with("date") || f.ends_with("_on"))
     {
-        let shown = value.unwrap_or_default();
-        let why = if detail.contains("was not in range") {
-            "that day does not exist"
+        let reason = if detail.contains("was not in range") {
+            "range"
         } else {
-            "it is not written as YYYY-MM-DD"
+            "format"
         };
-        return (
-            format!("{place}`{shown}` is not a valid date ({why})"),
-            "write dates as YYYY-MM-DD, for example 2023-04-11, and check the day exists in that month".into(),
-        );
+        return Msg::new(codes::INVALID_DATE)
+            .arg("field", field_arg)
+            .arg("value", value.unwrap_or_default())
+            .arg("reason", reason);
     }
-    let hint = if detail.starts_with("unknown field") {
-        "check the spelling of the field name, or remove it; the fields this place accepts are listed in the message"
-    } else if detail.starts_with("missing field") {
-        "add the missing field (see the other files of the same kind for an example)"
-    } else if detail.starts_with("duplicate field") {
-        "a field may appear only once: remove one of them"
-    } else if detail.starts_with("invalid type") {
-        "the value has the wrong kind: for example a list (`[a, b]` or lines starting with `- `) where one text was expected, or text where a number was expected; put quotes around values like \"61\""
-    } else if detail.starts_with("unknown variant") {
-        "use one of the values listed in the message"
-    } else {
-        "the YAML is not well formed here: check the indentation (spaces, never tabs), the colons after field names, and put quotes around values containing `: ` or starting with special characters"
-    };
-    (format!("{place}{}", plain_types(detail)), hint.into())
+    let field_name = |d: &str| between(d, "`", "`").unwrap_or("").to_owned();
+    if let Some(rest) = detail.strip_prefix("unknown field ") {
+        let name = field_name(rest);
+        let expected = rest
+            .split_once(", expected ")
+            .map(|(_, e)| e.trim_start_matches("one of ").to_owned())
+            .unwrap_or_default();
+        let options = serde_names(&expected);
+        let mut msg = Msg::new(codes::UNKNOWN_FIELD)
+            .arg("field", name.as_str())
+            .arg("expected", word_list(&options));
+        if let Some(s) = crate::messages::closest(&name, options.iter().copied()) {
+            msg = msg.arg("suggestion", s);
+        }
+        return msg;
+    }
+    if let Some(rest) = detail.strip_prefix("missing field ") {
+        return Msg::new(codes::MISSING_FIELD).arg("field", field_name(rest));
+    }
+    if let Some(rest) = detail.strip_prefix("duplicate field ") {
+        return Msg::new(codes::DUPLICATE_FIELD).arg("field", field_name(rest));
+    }
+    if let Some(rest) = detail.strip_prefix("unknown variant ") {
+        let given = field_name(rest);
+        let expected = rest
+            .split_once(", expected ")
+            .map(|(_, e)| e.trim_start_matches("one of ").to_owned())
+            .unwrap_or_default();
+        return Msg::new(codes::UNKNOWN_VARIANT)
+            .arg("field", field_arg)
+            .arg("value", given)
+            .arg("expected", word_list(&serde_names(&expected)));
+    }
+    if detail.starts_with("invalid type") {
+        return Msg::new(codes::INVALID_TYPE)
+            .arg("field", field_arg)
+            .arg("detail", plain_types(detail));
+    }
+    Msg::new(codes::YAML_SYNTAX).arg("detail", message)
 }
 
 /// Replaces Rust type names in serde's messages with words.
@@ -239,6 +272,23 @@ pub fn locate_text(
         })
 }
 
+/// The names in serde's list of expected names (`` `a`, `b` or `c` ``, in English).
+fn serde_names(serde_list: &str) -> Vec<&str> {
+    serde_list
+        .split(['`', ',', ' '])
+        .filter(|w| !w.is_empty() && *w != "or")
+        .collect()
+}
+
+/// Names as a language-neutral list: `` `a`, `b`, `c` ``.
+fn word_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,8 +315,25 @@ mod tests {
     fn unknown_field_at_its_line() {
         let e = parse::<Doc>("title: a\ntitel: b\n", origin()).expect_err("unknown");
         assert_eq!((e.line, e.col), (3, 1));
-        assert!(e.message.contains("unknown field `titel`"), "{}", e.message);
-        assert!(!e.message.contains("at line"));
+        let m = e.message(crate::messages::Lang::En);
+        assert!(m.contains("unknown field `titel`"), "{m}");
+        assert!(!m.contains("at line"));
+        assert_eq!(e.code(), codes::UNKNOWN_FIELD);
+        assert!(
+            e.hint(crate::messages::Lang::En)
+                .contains("did you mean `title`?")
+        );
+    }
+
+    #[test]
+    fn a_misspelt_first_field_is_reported_at_its_line_not_at_the_opening_dashes() {
+        let e = parse::<Doc>("titel: a\ndate: 2023-01-01\n", origin()).expect_err("unknown");
+        assert_eq!(e.code(), codes::UNKNOWN_FIELD);
+        assert_eq!(
+            (e.line, e.col),
+            (2, 1),
+            "line 2 of the file: the first line after ---"
+        );
     }
 
     #[test]
@@ -281,11 +348,8 @@ mod tests {
     fn impossible_date_is_plain() {
         let e = parse::<Doc>("title: a\ndate: 2023-02-30\n", origin()).expect_err("date");
         assert_eq!(e.line, 3);
-        assert!(
-            e.message.contains("`2023-02-30` is not a valid date"),
-            "{}",
-            e.message
-        );
+        let m = e.message(crate::messages::Lang::En);
+        assert!(m.contains("`2023-02-30` is not a valid date"), "{m}");
     }
 
     #[test]

@@ -1,15 +1,16 @@
 //! `catalog.json`: the contract with submit-fn, built with the shared
 //! [`winner_catalog::Catalog`] type so the schema exists once.
 
-use winner_catalog::{Catalog, Issue, Lang, Localized, Province, SCHEMA_VERSION};
+use winner_catalog::{Catalog, EmailTexts, Issue, Lang, Localized, Province, SCHEMA_VERSION};
 
-use super::options::Options;
+use super::context::Env;
 use super::urls::Route;
-use crate::content::Site;
 
-/// The catalog of `site`: every province in the site's order with all its issues
-/// (validated and pending), its proposals window, and the form definition unchanged.
-pub fn build(site: &Site, options: &Options) -> Catalog {
+/// The catalog of the site: every province in the site's order with all its issues
+/// (validated and pending), its proposals window, the form definition unchanged, and the
+/// emails' texts (the theme's `email.*` strings, the organiser, the privacy page's path).
+pub fn build(env: &Env<'_>) -> Catalog {
+    let (site, options) = (env.site, env.options);
     let both = |route: Route<'_>| Localized {
         id: route.path(Lang::Id),
         en: route.path(Lang::En),
@@ -49,5 +50,26 @@ pub fn build(site: &Site, options: &Options) -> Catalog {
             })
             .collect(),
         form: site.form.clone(),
+        email: email_texts(env),
     }
+}
+
+fn email_texts(env: &Env<'_>) -> Option<EmailTexts> {
+    let mut strings = env.strings.with_prefix("email.");
+    if strings.is_empty() {
+        return None;
+    }
+    // What happens next: the thank-you page's own words, so the receipt never says more.
+    strings.extend(env.strings.with_prefix("sent.next"));
+    Some(EmailTexts {
+        organiser: env.site.config.organiser.clone(),
+        contact_path: env.privacy_page.map(|p| {
+            let route = super::context::page_route(p);
+            Localized {
+                id: route.path(Lang::Id),
+                en: route.path(Lang::En),
+            }
+        }),
+        strings,
+    })
 }

@@ -91,6 +91,10 @@ pub struct Assets {
     pub sent_js: String,
     /// The search page script.
     pub search_js: String,
+    /// The site's icon (SVG).
+    pub favicon: String,
+    /// Absolute URL of the share image (`og:image`, PNG).
+    pub share_image: String,
 }
 
 /// What a page says about itself, for `<head>`, breadcrumbs and sources.
@@ -102,6 +106,8 @@ pub struct Meta<'r> {
     pub title: String,
     /// Set when the title is Indonesian text on an English page.
     pub title_fallback: bool,
+    /// Added to the `<title>` after the title (an issue's province).
+    pub title_context: Option<String>,
     /// Meta description.
     pub description: String,
     /// Breadcrumbs between Home and this page (label, route).
@@ -146,6 +152,8 @@ impl<'a> Env<'a> {
             } else {
                 String::new()
             },
+            favicon: theme.asset_url("favicon.svg")?,
+            share_image: absolute(&options.base_url, &theme.asset_url("share.png")?),
         };
         Ok(Env {
             locators,
@@ -180,7 +188,14 @@ impl<'a> Env<'a> {
         };
         let cfg = &self.site.config;
         let base_url = &self.options.base_url;
-        let mut nav = vec![
+        // The header carries the five destinations a visitor on a phone needs (home, provinces,
+        // topics, news, the form); the other pages and search are linked from the footer.
+        let any_open = self
+            .site
+            .provinces
+            .iter()
+            .any(|p| accepts(p, self.options.today));
+        let nav = vec![
             (self.t(lang, "nav.home")?, Route::Home, "home"),
             (
                 self.t(lang, "nav.provinces")?,
@@ -189,7 +204,12 @@ impl<'a> Env<'a> {
             ),
             (self.t(lang, "nav.topics")?, Route::Topics, "topics"),
             (self.t(lang, "nav.news")?, Route::News, "news"),
+            (self.t(lang, "nav.apply")?, Route::Form, "form"),
         ];
+        let mut more = Vec::new();
+        if cfg!(feature = "search") {
+            more.push((self.t(lang, "nav.search")?, Route::Search, "search"));
+        }
         for p in self
             .site
             .pages
@@ -198,29 +218,29 @@ impl<'a> Env<'a> {
         {
             let (words, _) = p.words.get(lang);
             let label = words.title.clone().unwrap_or_else(|| p.facts.title.clone());
-            nav.push((label, page_route(p), p.slug.as_str()));
+            more.push((label, page_route(p), p.slug.as_str()));
         }
-        if cfg!(feature = "search") {
-            nav.push((self.t(lang, "nav.search")?, Route::Search, "search"));
-        }
-        nav.push((self.t(lang, "nav.apply")?, Route::Form, "form"));
         let path = meta.route.path(lang);
-        let nav: Vec<NavItem> = nav
-            .into_iter()
-            .map(|(label, route, section)| {
-                let href = route.path(lang);
-                let current = match (href == path, section == meta.section) {
-                    (true, _) => "page",
-                    (false, true) => "true",
-                    (false, false) => "",
-                };
-                NavItem {
-                    label,
-                    href,
-                    current,
-                }
-            })
-            .collect();
+        let items = |list: Vec<(String, Route<'_>, &str)>| -> Vec<NavItem> {
+            list.into_iter()
+                .map(|(label, route, section)| {
+                    let href = route.path(lang);
+                    let current = match (href == path, section == meta.section) {
+                        (true, _) => "page",
+                        (false, true) => "true",
+                        (false, false) => "",
+                    };
+                    NavItem {
+                        label,
+                        cta: any_open && route == Route::Form,
+                        href,
+                        current,
+                    }
+                })
+                .collect()
+        };
+        let nav = items(nav);
+        let more = items(more);
         let mut crumbs = vec![Crumb {
             label: self.t(lang, "nav.home")?,
             href: Route::Home.path(lang),
@@ -232,6 +252,7 @@ impl<'a> Env<'a> {
         let page = PageView {
             title: meta.title.clone(),
             title_fallback: meta.title_fallback,
+            title_context: meta.title_context.clone(),
             description: meta.description.clone(),
             url: absolute(base_url, &path),
             url_id: absolute(base_url, &meta.route.path(Lang::Id)),
@@ -242,7 +263,7 @@ impl<'a> Env<'a> {
             og_locale: locale(lang),
             og_locale_alt: locale(other),
             crumbs,
-            is_home: meta.route == Route::Home,
+            is_home: meta.route == Route::Home && meta.section == "home",
             noindex: meta.noindex,
             sources: self.sources(lang, meta.sources),
             path,
@@ -263,9 +284,11 @@ impl<'a> Env<'a> {
         ctx.insert("lang", lang.code());
         ctx.insert("site", &site);
         ctx.insert("nav", &nav);
+        ctx.insert("nav_more", &more);
         ctx.insert("page", &page);
         ctx.insert("assets", &self.assets);
         ctx.insert("map_credit", &None::<String>);
+        ctx.insert("jsonld", &None::<String>);
         Ok(ctx)
     }
 

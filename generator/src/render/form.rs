@@ -95,7 +95,7 @@ fn kind_name(kind: FieldKind) -> &'static str {
 }
 
 /// The UI strings the form script reads from `data-*` attributes.
-const SCRIPT_STRINGS: [&str; 7] = [
+const SCRIPT_STRINGS: [&str; 13] = [
     "sending",
     "network",
     "summary-title",
@@ -103,6 +103,12 @@ const SCRIPT_STRINGS: [&str; 7] = [
     "reference",
     "required",
     "too-many-words",
+    "too-short",
+    "too-long",
+    "bad-email",
+    "bad-url",
+    "bad-number",
+    "not-ticked",
 ];
 
 pub(crate) fn form_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
@@ -110,6 +116,7 @@ pub(crate) fn form_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
         route: Route::Form,
         title: env.t(lang, "form.title")?,
         title_fallback: false,
+        title_context: None,
         description: env.t(lang, "form.description")?,
         crumbs: Vec::new(),
         section: "form",
@@ -183,6 +190,7 @@ pub(crate) fn sent_page(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
         route: Route::Sent,
         title: env.t(lang, "sent.title")?,
         title_fallback: false,
+        title_context: None,
         description: env.t(lang, "sent.description")?,
         crumbs: vec![(env.t(lang, "form.title")?, Route::Form)],
         section: "form",

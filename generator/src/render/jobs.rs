@@ -81,6 +81,18 @@ impl<'a> Spec<'a> {
         })
     }
 
+    /// The content date the sitemap gives as the page's `lastmod`: a news item's date, the
+    /// newest news item for home and the news list, a province's validation meeting. Issue
+    /// files give none, so that an edited issue leaves `sitemap.xml` as it is (module docs).
+    pub(crate) fn lastmod(&self, site: &Site) -> Option<Date> {
+        match *self {
+            Spec::NewsItem(n, _) => Some(n.date),
+            Spec::Home(_) | Spec::NewsList(_) => site.news.iter().map(|n| n.date).max(),
+            Spec::Province(p, _) => p.facts.validation.as_ref().map(|v| v.date),
+            _ => None,
+        }
+    }
+
     /// Whether the sitemap lists the page.
     pub(crate) fn in_sitemap(&self) -> bool {
         !matches!(self, Spec::Sent(_) | Spec::NotFound)

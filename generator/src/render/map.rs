@@ -48,6 +48,17 @@ pub struct Locator {
 
 /// Radius of a Papua point, and of the link target drawn over very small provinces.
 const POINT_R: i32 = 7;
+
+/// The map's width on the narrowest phone (a 320 px viewport less the page's margins), in CSS
+/// pixels, and the smallest target a finger should get there (WCAG 2.2, 2.5.8: 24 px).
+const NARROW_MAP_PX: i32 = 288;
+const MIN_TARGET_PX: i32 = 24;
+
+/// Radius (view-box units) of the invisible hit circle that makes a small province's link at
+/// least `MIN_TARGET_PX` wide when the map is `NARROW_MAP_PX` wide.
+fn hit_radius(view_box_width: i32) -> i32 {
+    (MIN_TARGET_PX * view_box_width + 2 * NARROW_MAP_PX - 1) / (2 * NARROW_MAP_PX)
+}
 /// Provinces smaller than this (view-box units, larger side) get a ring on the locator.
 const SMALL: i32 = 90;
 
@@ -95,12 +106,20 @@ pub fn home_svg(
         let label = mark_label(mark, strings, lang)?;
         // A very small province gets a visible dot inside its link, so it can be seen and hit.
         let [x0, y0, x1, y1] = shape.bbox;
-        let dot = if (x1 - x0).max(y1 - y0) < 40 {
-            let [cx, cy] = shape.centre;
+        let [cx, cy] = shape.centre;
+        let mut dot = if (x1 - x0).max(y1 - y0) < 40 {
             format!("<circle class=\"dot\" cx=\"{cx}\" cy=\"{cy}\" r=\"{POINT_R}\"/>")
         } else {
             String::new()
         };
+        // Smaller than a fingertip on a phone: an invisible circle around it takes the tap.
+        let hit = hit_radius(w);
+        if (x1 - x0).max(y1 - y0) < 2 * hit {
+            let _ = write!(
+                dot,
+                "<circle class=\"hit\" cx=\"{cx}\" cy=\"{cy}\" r=\"{hit}\"/>"
+            );
+        }
         let _ = write!(
             s,
             "<a href=\"{}\" class=\"{}\" data-code=\"{}\" aria-label=\"{}\"><title>{}</title><path d=\"{}\"/>{dot}</a>",
@@ -117,6 +136,9 @@ pub fn home_svg(
         let circle = format!("<circle class=\"pt\" cx=\"{cx}\" cy=\"{cy}\" r=\"{POINT_R}\"/>");
         match marks.get(&point.code) {
             Some(mark) => {
+                let hit = hit_radius(w);
+                let circle =
+                    format!("{circle}<circle class=\"hit\" cx=\"{cx}\" cy=\"{cy}\" r=\"{hit}\"/>");
                 let label = mark_label(mark, strings, lang)?;
                 let _ = write!(
                     s,

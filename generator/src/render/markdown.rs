@@ -4,8 +4,11 @@
 //! - raw HTML (blocks and inline) is escaped and shown as text, never passed through;
 //! - heading attributes other than `#id` and `.class` are dropped (no `onclick=`);
 //! - links must be `http(s):`, `mailto:`, `tel:`, `#anchor`, root-relative or `@/` content
-//!   links, which are rewritten to the page's language; images may not load from
-//!   another host.
+//!   links, which are rewritten to the page's language, or relative paths to documents of
+//!   a `files/` or `images/` folder, rewritten to their published `/media/…` address;
+//! - images may not load from another host: a relative path to an image of a media folder
+//!   becomes `<img>` with its published address, `width`, `height` and `loading="lazy"`
+//!   (the page does not shift while it loads), or a root-relative `/…` path stays as written.
 //!
 //! Headings get ids from [`heading_slug`](crate::content::slug::heading_slug), deduplicated
 //! with [`UniqueIds`] exactly as `check` does (so checked `#anchor`s resolve), and are
@@ -21,6 +24,7 @@ use winner_catalog::Lang;
 use super::error::RenderError;
 use super::urls::Links;
 use crate::content::Markdown;
+use crate::content::media::Media;
 use crate::content::slug::{UniqueIds, heading_slug};
 
 /// Renders `md` for a page in `lang`, resolving `@/` links with `links`.
@@ -38,7 +42,17 @@ pub fn to_html(md: &Markdown, lang: Lang, links: &Links<'_>) -> Result<String, R
     let shift = |level: HeadingLevel| shift(level, top);
     let mut ids = UniqueIds::new();
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    // Inside an image written as one `<img>` event: how many image ends to skip.
+    let mut skip_images = 0usize;
     for (index, (event, range)) in events.iter().enumerate() {
+        if skip_images > 0 {
+            match event {
+                Event::Start(Tag::Image { .. }) => skip_images += 1,
+                Event::End(TagEnd::Image) => skip_images -= 1,
+                _ => {}
+            }
+            continue;
+        }
         let line = || {
             md.first_line
                 + md.text[..range.start.min(md.text.len())]
@@ -75,7 +89,9 @@ pub fn to_html(md: &Markdown, lang: Lang, links: &Links<'_>) -> Result<String, R
                 title,
                 id,
             }) => {
-                let dest_url = if dest_url.starts_with("@/") {
+                let dest_url = if let Some(m) = links.media(&md.path, &dest_url) {
+                    CowStr::from(with_fragment(m.url(), &dest_url))
+                } else if dest_url.starts_with("@/") {
                     CowStr::from(
                         links
                             .resolve(&dest_url, lang)
@@ -96,6 +112,25 @@ pub fn to_html(md: &Markdown, lang: Lang, links: &Links<'_>) -> Result<String, R
                     id,
                 })
             }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) if crate::content::media::is_relative_reference(&dest_url) => {
+                let media = links
+                    .media(&md.path, &dest_url)
+                    .filter(|m| m.format.is_image())
+                    .ok_or_else(|| {
+                        fail(
+                            &dest_url,
+                            "relative image paths must point at an image of an images/ or files/ folder",
+                        )
+                    })?;
+                skip_images = 1;
+                Event::Html(CowStr::from(img_tag(
+                    media,
+                    &alt_text(&events[index + 1..]),
+                    &title,
+                )))
+            }
             Event::Start(Tag::Image { dest_url, .. }) if !image_is_local(&dest_url) => {
                 return Err(fail(
                     &dest_url,
@@ -109,6 +144,46 @@ pub fn to_html(md: &Markdown, lang: Lang, links: &Links<'_>) -> Result<String, R
     let mut html = String::with_capacity(md.text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Ok(html)
+}
+
+/// `<img>` of a published image: its address, alt text and title (escaped), its size, and
+/// lazy loading.
+fn img_tag(media: &Media, alt: &str, title: &str) -> String {
+    use crate::encode::xml_escape as attr;
+    let mut tag = format!("<img src=\"{}\" alt=\"{}\"", attr(&media.url()), attr(alt));
+    if !title.is_empty() {
+        tag.push_str(&format!(" title=\"{}\"", attr(title)));
+    }
+    if let Some((w, h)) = media.size {
+        tag.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+    }
+    tag.push_str(" loading=\"lazy\">");
+    tag
+}
+
+/// The alt text of an image: the text of the events up to its end (markup dropped).
+fn alt_text(events: &[(Event<'_>, Range<usize>)]) -> String {
+    let mut text = String::new();
+    let mut depth = 0usize;
+    for (event, _) in events {
+        match event {
+            Event::Start(Tag::Image { .. }) => depth += 1,
+            Event::End(TagEnd::Image) if depth == 0 => break,
+            Event::End(TagEnd::Image) => depth -= 1,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// `url` with the `#fragment` of `written` (a PDF's `#page=3`), if any.
+fn with_fragment(url: String, written: &str) -> String {
+    match written.split_once('#') {
+        Some((_, fragment)) => format!("{url}#{fragment}"),
+        None => url,
+    }
 }
 
 /// Plain text of a heading: the `Text` and `Code` events up to its end.

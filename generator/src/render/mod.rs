@@ -15,6 +15,7 @@
 //! - [`pages`] and [`form`]: one tera context per HTML page;
 //! - [`dates`]: dates in words per language;
 //! - [`catalog`], [`feeds`], [`sitemap`]: the side outputs;
+//! - [`jsonld`]: structured data (the organiser, open proposals windows);
 //! - [`map`]: the province map (inline SVG on the home page, locator images);
 //! - [`error`], [`options`]: why a render stops, and what it needs besides content and theme.
 
@@ -25,6 +26,7 @@ pub mod error;
 pub mod feeds;
 pub mod form;
 pub mod jobs;
+mod jsonld;
 pub mod map;
 pub mod markdown;
 pub mod options;
@@ -53,6 +55,19 @@ pub fn render(site: &Site, theme: &Theme, options: &Options) -> Result<Output, S
     let memory = Memory::new();
     render_jobs(&env, &Jobs::full(site), &memory)?;
     Ok(memory.into_output())
+}
+
+/// The search index of the whole site alone (`pagefind/`): what `serve` writes again in the
+/// background after an incremental update, which renders only the pages an edit touched.
+/// Without the `search` feature there is no index: no files.
+pub fn search_index(env: &Env<'_>, site: &Site) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    #[cfg(feature = "search")]
+    return search::build(env, &Jobs::full(site).pages);
+    #[cfg(not(feature = "search"))]
+    {
+        let _ = (env, site);
+        Ok(Vec::new())
+    }
 }
 
 /// Renders `jobs`, handing each file to `sink` as soon as it is made: HTML pages are built,
@@ -110,11 +125,20 @@ pub fn render_jobs(env: &Env<'_>, jobs: &Jobs<'_>, sink: &dyn Sink) -> Result<()
         for locator in env.locators.values() {
             sink.put(locator.path.clone(), locator.bytes.clone())?;
         }
+        // Images and documents under their hashed names; the same bytes kept twice (two
+        // provinces' copies of one logo) are one file.
+        let mut media = std::collections::BTreeSet::new();
+        for m in env.site.media.values() {
+            let path = m.output_path();
+            if media.insert(path.clone()) {
+                sink.put(path, m.bytes.to_vec())?;
+            }
+        }
     }
     if jobs.catalog {
         sink.put(
             "catalog.json".into(),
-            catalog::build(env.site, env.options).to_json().into_bytes(),
+            catalog::build(env).to_json().into_bytes(),
         )?;
     }
     Ok(())

@@ -5,22 +5,25 @@
 use winner_catalog::Lang;
 
 use super::context::{
-    Env, IssueView, Job, LinkView, Meta, ProvinceView, StageView, ValidationView, WindowDates,
-    accepts, job, page_route,
+    Env, IssueView, Job, LinkView, Meta, OpenProvince, ProvinceView, StageView, ValidationView,
+    WindowDates, accepts, job, page_route,
 };
 use super::dates::DateView;
 use super::error::RenderError;
-use super::urls::{Route, form_for};
+use super::urls::{Route, form_for, form_for_province};
 use crate::content::model::PageLayout;
 
-/// How many news items the home page shows.
-const HOME_NEWS: usize = 3;
+/// How many news items the home page shows: the latest one, which keeps the home page within
+/// one round trip (14,600 B gzipped with its CSS) on the days two windows are open; the news
+/// list has them all.
+const HOME_NEWS: usize = 1;
 
 fn meta<'r>(route: Route<'r>, title: String, description: String, section: &'r str) -> Meta<'r> {
     Meta {
         route,
         title,
         title_fallback: false,
+        title_context: None,
         description,
         crumbs: Vec::new(),
         section,
@@ -41,16 +44,27 @@ pub(crate) fn home(env: &Env<'_>, lang: Lang) -> Result<Job, RenderError> {
     m.sources = &cfg.sources;
     let mut ctx = env.base(lang, &m)?;
     let cards = province_cards(env, lang)?;
-    let open = env
+    let open: Vec<OpenProvince> = env
         .site
         .provinces
         .iter()
-        .any(|p| accepts(p, env.options.today));
+        .filter(|p| accepts(p, env.options.today))
+        .map(|p| OpenProvince {
+            name: p.facts.name.clone(),
+            href: Route::Province(&p.slug).path(lang),
+            closes: p
+                .facts
+                .proposals
+                .and_then(|w| w.closes)
+                .map(|d| DateView::new(d, lang)),
+        })
+        .collect();
     ctx.insert("intro", cfg.intro.get(lang));
     ctx.insert("provinces", &cards);
     ctx.insert("topics", &env.topic_cards(lang));
     ctx.insert("news", &env.news_cards(lang, HOME_NEWS));
-    ctx.insert("proposals_open", &open);
+    ctx.insert("open_provinces", &open);
+    ctx.insert("jsonld", &Some(super::jsonld::home(env, lang)));
     ctx.insert("map", &env.home_map(lang)?);
     env.credit_map(&mut ctx, lang)?;
     Ok(job(Route::Home, lang, "home.html", ctx))
@@ -124,13 +138,14 @@ pub(crate) fn province(
             window,
             status: env.window(p, lang)?,
             accepts: accepts(p, env.options.today),
-            form_href: Route::Form.path(lang),
+            form_href: form_for_province(lang, &p.slug),
         },
     );
     ctx.insert("body", &env.body(&p.narrative, lang)?);
     ctx.insert("issues", &issues);
     ctx.insert("topics", &env.topic_cards(lang));
     ctx.insert("locator", &env.locator(p, lang)?);
+    ctx.insert("jsonld", &super::jsonld::province(env, p, lang)?);
     env.credit_map(&mut ctx, lang)?;
     Ok(job(route, lang, "province.html", ctx))
 }
@@ -145,6 +160,7 @@ pub(crate) fn issue(
     let card = env.issue_card(p, i, lang)?;
     let mut m = meta(route, card.title.clone(), card.summary.clone(), "provinces");
     m.title_fallback = card.fallback;
+    m.title_context = Some(p.facts.name.clone());
     m.og_type = "article";
     m.crumbs = vec![
         (env.t(lang, "nav.provinces")?, Route::Provinces),

@@ -1,4 +1,5 @@
-//! `sitemap.xml`: every indexable page with its `hreflang` pair (and `x-default`).
+//! `sitemap.xml`: every indexable page with its `hreflang` pair (and `x-default`), and its
+//! `lastmod` where the content gives the page a date ([`Spec::lastmod`]).
 
 use winner_catalog::Lang;
 
@@ -10,7 +11,7 @@ use crate::encode::xml_escape;
 /// The sitemap of the pages that belong in it, sorted by URL.
 pub(crate) fn build(env: &Env<'_>, specs: &[Spec<'_>]) -> String {
     let base = &env.options.base_url;
-    let mut entries: Vec<(String, String, String)> = specs
+    let mut entries: Vec<(String, String, String, Option<time::Date>)> = specs
         .iter()
         .filter(|s| s.in_sitemap())
         .filter_map(|s| {
@@ -19,6 +20,7 @@ pub(crate) fn build(env: &Env<'_>, specs: &[Spec<'_>]) -> String {
                 absolute(base, &route.path(lang)),
                 route.path(Lang::Id),
                 route.path(Lang::En),
+                s.lastmod(env.site),
             ))
         })
         .collect();
@@ -26,11 +28,14 @@ pub(crate) fn build(env: &Env<'_>, specs: &[Spec<'_>]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (loc, id, en) in entries {
+    for (loc, id, en, lastmod) in entries {
         let id = xml_escape(&absolute(base, &id));
         let en = xml_escape(&absolute(base, &en));
+        let lastmod = lastmod
+            .map(|d| format!("<lastmod>{}</lastmod>", super::dates::iso(d)))
+            .unwrap_or_default();
         xml.push_str(&format!(
-            "<url><loc>{}</loc>\
+            "<url><loc>{}</loc>{lastmod}\
              <xhtml:link rel=\"alternate\" hreflang=\"id\" href=\"{id}\"/>\
              <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{en}\"/>\
              <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{id}\"/></url>\n",

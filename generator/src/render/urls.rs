@@ -5,9 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use std::path::{Path, PathBuf};
+
 use winner_catalog::Lang;
 
 use crate::content::Site;
+use crate::content::media::{self, Media};
 
 /// A page of the site, independent of language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +80,11 @@ pub fn form_for(lang: Lang, province: &str, issue: &str) -> String {
     format!("{}?provinsi={province}&isu={issue}", Route::Form.path(lang))
 }
 
+/// The form page with a province preselected (`?provinsi=`, both languages).
+pub fn form_for_province(lang: Lang, province: &str) -> String {
+    format!("{}?provinsi={province}", Route::Form.path(lang))
+}
+
 /// Absolute URL of a root-relative path.
 pub fn absolute(base_url: &str, path: &str) -> String {
     format!("{}{path}", base_url.trim_end_matches('/'))
@@ -87,12 +95,16 @@ pub fn absolute(base_url: &str, path: &str) -> String {
 /// Accepted forms: `@/provinces/<p>/issues/<i>.md`, `@/provinces/<p>/index.md`,
 /// `@/news/<YYYY-MM-DD>-<slug>.md`, `@/pages/<slug>.md`, each optionally followed by
 /// `#anchor`.
+///
+/// It also finds the images and documents that relative paths point at
+/// ([`Links::media`]).
 #[derive(Debug)]
 pub struct Links<'a> {
     provinces: BTreeSet<&'a str>,
     issues: BTreeSet<(&'a str, &'a str)>,
     news: BTreeMap<String, &'a str>,
     pages: BTreeMap<&'a str, &'a str>,
+    media: &'a BTreeMap<PathBuf, Media>,
 }
 
 impl<'a> Links<'a> {
@@ -124,7 +136,17 @@ impl<'a> Links<'a> {
             issues,
             news,
             pages,
+            media: &site.media,
         }
+    }
+
+    /// The image or document that the relative `url` of the Markdown file `from` points at
+    /// (`images/peta.png`, `../files/laporan.pdf#page=2`), if it is one of the site's.
+    pub fn media(&self, from: &Path, url: &str) -> Option<&'a Media> {
+        if !media::is_relative_reference(url) {
+            return None;
+        }
+        self.media.get(&media::resolve(from, url)?)
     }
 
     /// The URL for `target` (which starts with `@/`) in `lang`, or why it has none.

@@ -13,6 +13,8 @@ use super::dates::DateView;
 pub(crate) struct NavItem {
     pub(crate) label: String,
     pub(crate) href: String,
+    /// The call to propose, shown as a button while some province takes proposals.
+    pub(crate) cta: bool,
     /// `aria-current` value: `page` on the page itself, `true` inside its section, or empty.
     pub(crate) current: &'static str,
 }
@@ -103,6 +105,17 @@ pub struct ProvinceCard {
     pub window: WindowView,
 }
 
+/// A province that takes proposals today, named on the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenProvince {
+    /// Name.
+    pub name: String,
+    /// Province page.
+    pub href: String,
+    /// Last day of its window, if known.
+    pub closes: Option<DateView>,
+}
+
 /// The home page's map.
 #[derive(Debug, Clone, Serialize)]
 pub struct MapView {
@@ -162,6 +175,9 @@ pub struct PageView {
     pub title: String,
     /// The title is Indonesian text on an English page.
     pub title_fallback: bool,
+    /// What the `<title>` adds after the title to tell like-named pages apart (an issue's
+    /// province), if anything.
+    pub title_context: Option<String>,
     /// Meta description.
     pub description: String,
     /// Root-relative path of the page.
@@ -267,7 +283,7 @@ pub struct ProvinceView<'a> {
     pub status: WindowView,
     /// Whether any of its issues takes proposals today.
     pub accepts: bool,
-    /// The proposal form.
+    /// The proposal form with this province preselected.
     pub form_href: String,
 }
 

@@ -3,12 +3,17 @@
 use std::path::Path;
 
 use super::incremental::Live;
+use crate::messages::{self, Lang};
 use crate::output::{Staging, check_target};
 use crate::pipeline::{self, BuildError, Inputs};
 
 /// One full build into `out`: the summary line, or the error report; and, when it
 /// succeeded, what incremental rebuilds need.
-pub(super) fn build_once(inputs: &Inputs, out: &Path) -> (Result<String, String>, Option<Live>) {
+pub(super) fn build_once(
+    inputs: &Inputs,
+    out: &Path,
+    lang: Lang,
+) -> (Result<String, String>, Option<Live>) {
     // The same writer as `generator build`: a staging folder beside `out`, swapped in whole
     // when every file is written, so a failed build leaves the last good one served.
     let staging = match check_target(out, &[&inputs.content_dir, &inputs.theme_dir])
@@ -29,15 +34,15 @@ pub(super) fn build_once(inputs: &Inputs, out: &Path) -> (Result<String, String>
         Err(BuildError::Problems(problems)) => {
             let report = format!(
                 "{}\n{}",
-                problems.report(&inputs.content_dir),
-                problems.summary()
+                problems.report(&inputs.content_dir, lang),
+                problems.summary(lang)
             );
-            eprintln!("{report}\nbuild failed; still serving the last good build");
+            eprintln!("{report}\n{}", messages::text(lang, "serve-failed", &[]));
             return (Err(report), None);
         }
     };
     if !kept.warnings.is_empty() {
-        eprintln!("{}", kept.warnings.render(&inputs.content_dir));
+        eprintln!("{}", kept.warnings.render(&inputs.content_dir, lang));
     }
     let written = match staging.commit() {
         Ok(w) => w,
@@ -46,10 +51,16 @@ pub(super) fn build_once(inputs: &Inputs, out: &Path) -> (Result<String, String>
             return (Err(e.to_string()), None);
         }
     };
-    let line = format!(
-        "built {} pages in {:.2} s",
-        written.pages,
-        kept.started.elapsed().as_secs_f64()
+    let line = messages::text(
+        lang,
+        "serve-built",
+        &[
+            ("pages", written.pages.into()),
+            (
+                "seconds",
+                format!("{:.2}", kept.started.elapsed().as_secs_f64()).into(),
+            ),
+        ],
     );
     eprintln!("{line}");
     (Ok(line), Some(Live::new(kept, inputs)))

@@ -15,7 +15,16 @@ use tokio_stream::wrappers::WatchStream;
 use super::state::Status;
 
 /// The script added before `</body>` of every served HTML page.
-pub const SCRIPT: &str = r#"<script>(()=>{let g=null;const id="__livereload_overlay";const es=new EventSource("/__livereload");es.onmessage=(e)=>{const s=JSON.parse(e.data);let o=document.getElementById(id);if(s.error){if(!o){o=document.createElement("pre");o.id=id;o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;margin:0;z-index:2147483647;background:#1d1d1d;color:#f5f5f5;padding:2rem;overflow:auto;font:14px/1.5 monospace;white-space:pre-wrap";document.body.appendChild(o);}o.textContent="Build failed: the last good build is shown. Fix the problem and save; this page reloads.\n\n"+s.error;g=s.generation;return;}if(g!==null&&s.generation!==g){location.reload();return;}if(o){o.remove();}g=s.generation;};})();</script>"#;
+pub const SCRIPT: &str = r#"<script>(()=>{let g=null;const id="__livereload_overlay";const es=new EventSource("/__livereload");es.onmessage=(e)=>{const s=JSON.parse(e.data);let o=document.getElementById(id);if(s.error){if(!o){o=document.createElement("pre");o.id=id;o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;margin:0;z-index:2147483647;background:#1d1d1d;color:#f5f5f5;padding:2rem;overflow:auto;font:14px/1.5 monospace;white-space:pre-wrap";document.body.appendChild(o);}o.textContent=s.error;g=s.generation;return;}if(g!==null&&s.generation!==g){location.reload();return;}if(o){o.remove();}g=s.generation;};})();</script>"#;
+
+/// The text of the overlay for a failed build: the catalogue's heading in `lang`, then the
+/// report.
+pub fn overlay(lang: crate::messages::Lang, report: &str) -> String {
+    format!(
+        "{}\n\n{report}",
+        crate::messages::text(lang, "serve-overlay", &[])
+    )
+}
 
 /// The server-sent events: the current status at once, then every change.
 pub(super) async fn events(

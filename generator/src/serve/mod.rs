@@ -12,6 +12,7 @@
 mod full;
 pub mod incremental;
 pub mod livereload;
+mod search;
 mod state;
 mod watch;
 
@@ -38,6 +39,8 @@ pub struct ServeOptions {
     pub inputs: Inputs,
     /// Preferred port on 127.0.0.1; the next free one is used when it is taken.
     pub port: u16,
+    /// The language of the messages (terminal and overlay).
+    pub lang: crate::messages::Lang,
 }
 
 /// Shared by the handlers.
@@ -71,12 +74,13 @@ async fn serve(options: ServeOptions) -> Result<(), ServeError> {
     // Watch before the first build, so that edits made while it runs are queued and handled
     // after it (an issue edit then reloads the file as it is now).
     let (watcher, events) = watch::start(&options.inputs)?;
-    let (first, live) = build_once(&options.inputs, &out);
+    let lang = options.lang;
+    let (first, live) = build_once(&options.inputs, &out, lang);
     let (tx, rx) = tokio::sync::watch::channel(Status {
         generation: 1,
-        error: first.err(),
+        error: first.err().map(|e| livereload::overlay(lang, &e)),
     });
-    watch::spawn_rebuilds(events, options.inputs.clone(), out.clone(), live, tx);
+    watch::spawn_rebuilds(events, options.inputs.clone(), out.clone(), live, tx, lang);
     let _watcher = watcher;
     let (listener, addr) = bind(options.port).await?;
     eprintln!("serving http://{addr}/ (Ctrl-C to stop)");

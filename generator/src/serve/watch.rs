@@ -7,7 +7,9 @@
 //! ([`super::incremental`]), written in place into the served folder. Anything else waits
 //! until [`SETTLE`] passes without an event (a `git checkout` or a theme edit touches many
 //! files), then rebuilds everything from scratch, as before. Either way a failed rebuild keeps
-//! the last good site served, and each outcome is published for live reload.
+//! the last good site served, and each outcome is published for live reload. After an
+//! incremental update the search index is written again in the background
+//! ([`super::search`]).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -19,7 +21,9 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use super::full::build_once;
 use super::incremental::{Live, Plan, Update};
+use super::search::Refresher;
 use super::state::{ServeError, Status};
+use crate::messages::{self, Lang};
 use crate::output::{InPlace, Sink};
 use crate::pipeline::Inputs;
 
@@ -56,9 +60,11 @@ pub(super) fn spawn_rebuilds(
     out: PathBuf,
     live: Option<Live>,
     status: tokio::sync::watch::Sender<Status>,
+    lang: Lang,
 ) {
     std::thread::spawn(move || {
         let mut live = live;
+        let search = Refresher::start(out.clone());
         while let Ok(first) = rx.recv() {
             let mut burst = Burst::default();
             burst.add(first);
@@ -77,9 +83,13 @@ pub(super) fn spawn_rebuilds(
                 Plan::Nothing => continue,
                 Plan::Issues(keys) => {
                     let Some(l) = live.as_mut() else { continue };
-                    match update(l, keys, &inputs.content_dir, &out) {
+                    match update(l, keys, &inputs.content_dir, &out, lang) {
                         Ok(outcome) => {
-                            publish(&status, outcome);
+                            let updated = outcome.is_ok();
+                            publish(&status, outcome, lang);
+                            if let Some(snapshot) = updated.then(|| l.search_snapshot()).flatten() {
+                                search.request(snapshot);
+                            }
                             continue;
                         }
                         Err(reason) => reason,
@@ -92,9 +102,12 @@ pub(super) fn spawn_rebuilds(
             };
             log_changed(&burst.changed);
             tracing::info!("full rebuild: {reason}");
-            let (outcome, kept) = build_once(&inputs, &out);
+            // The full build writes its own index; an older background one must not follow it.
+            let writing = search.invalidate();
+            let (outcome, kept) = build_once(&inputs, &out, lang);
+            drop(writing);
             live = kept;
-            publish(&status, outcome);
+            publish(&status, outcome, lang);
         }
     });
 }
@@ -105,6 +118,7 @@ fn update(
     keys: BTreeSet<crate::content::reload::IssueKey>,
     content_dir: &Path,
     out: &Path,
+    lang: Lang,
 ) -> Result<Result<String, String>, String> {
     let started = Instant::now();
     let names: Vec<String> = keys
@@ -114,13 +128,17 @@ fn update(
     match live.update(keys) {
         Update::Full(reason) => Err(reason),
         Update::Failed(problems) => {
-            let report = format!("{}\n{}", problems.report(content_dir), problems.summary());
-            eprintln!("{report}\nbuild failed; still serving the last good build");
+            let report = format!(
+                "{}\n{}",
+                problems.report(content_dir, lang),
+                problems.summary(lang)
+            );
+            eprintln!("{report}\n{}", messages::text(lang, "serve-failed", &[]));
             Ok(Err(report))
         }
         Update::Rendered(updated) => {
             if !updated.warnings.is_empty() {
-                eprintln!("{}", updated.warnings.render(content_dir));
+                eprintln!("{}", updated.warnings.render(content_dir, lang));
             }
             let sink = InPlace::new(out);
             let written = updated
@@ -144,10 +162,14 @@ fn update(
 }
 
 /// Publishes a build outcome to open pages.
-fn publish(status: &tokio::sync::watch::Sender<Status>, outcome: Result<String, String>) {
+fn publish(
+    status: &tokio::sync::watch::Sender<Status>,
+    outcome: Result<String, String>,
+    lang: Lang,
+) {
     status.send_modify(|s| {
         s.generation += 1;
-        s.error = outcome.err();
+        s.error = outcome.err().map(|e| super::livereload::overlay(lang, &e));
     });
 }
 

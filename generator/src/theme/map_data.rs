@@ -130,6 +130,20 @@ impl MapData {
         Ok(data)
     }
 
+    /// The official (Kemendagri) code and name of every province the map knows, outlines and
+    /// points alike.
+    pub fn official(&self) -> Vec<(&str, &str)> {
+        self.provinces
+            .iter()
+            .map(|s| (s.code.as_str(), s.name.as_str()))
+            .chain(
+                self.points
+                    .iter()
+                    .map(|p| (p.code.as_str(), p.name.as_str())),
+            )
+            .collect()
+    }
+
     /// Whether the map can show the province with this code.
     pub fn knows(&self, code: &str) -> bool {
         self.shape(code).is_some() || self.points.iter().any(|p| p.code == code)

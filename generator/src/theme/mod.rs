@@ -4,7 +4,8 @@
 //! themes/default/
 //!   templates/**.html   tera 2 templates (compiled once, here)
 //!   i18n/{id,en}.yaml   UI strings, see [`strings`]
-//!   static/*            copied to `static/<stem>.<hash>.<ext>` (content-hashed names)
+//!   static/*            copied to `static/<stem>.<hash>.<ext>` (content-hashed names;
+//!                       stylesheets without comments and needless spaces, see [`css`])
 //!   data/indonesia-map.json   optional: the province map, see [`map_data`]
 //! ```
 //!
@@ -16,6 +17,7 @@ use std::sync::Arc;
 
 use walkdir::WalkDir;
 
+pub mod css;
 mod error;
 pub mod map_data;
 pub mod strings;
@@ -91,11 +93,16 @@ impl Theme {
         let static_dir = dir.join("static");
         let mut assets = Vec::new();
         for path in files_under(&static_dir)? {
-            let bytes = std::fs::read(&path).map_err(|source| ThemeError::Io {
+            let mut bytes = std::fs::read(&path).map_err(|source| ThemeError::Io {
                 path: path.clone(),
                 source,
             })?;
             let name = relative_name(&static_dir, &path);
+            if name.ends_with(".css")
+                && let Ok(text) = std::str::from_utf8(&bytes)
+            {
+                bytes = css::minify(text).into_bytes();
+            }
             assets.push(Asset {
                 path: format!("static/{}", fingerprinted(&name, &bytes)),
                 name,

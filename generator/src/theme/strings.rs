@@ -61,6 +61,24 @@ impl Strings {
         Strings { id, en }
     }
 
+    /// Every key starting with `prefix`, with its text in both languages (for `catalog.json`).
+    pub fn with_prefix(&self, prefix: &str) -> BTreeMap<String, winner_catalog::Localized> {
+        self.id
+            .iter()
+            .filter(|(k, _)| k.starts_with(prefix))
+            .filter_map(|(k, id)| {
+                let en = self.en.get(k)?;
+                Some((
+                    k.clone(),
+                    winner_catalog::Localized {
+                        id: id.clone(),
+                        en: en.clone(),
+                    },
+                ))
+            })
+            .collect()
+    }
+
     /// The text of `key` in `lang`.
     pub fn get(&self, lang: Lang, key: &str) -> Result<&str, ThemeError> {
         let map = match lang {

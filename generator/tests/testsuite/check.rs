@@ -2,6 +2,7 @@
 //! translation, one warning and no error) at the expected file and line.
 
 use crate::prelude::*;
+use generator::messages::Lang;
 
 /// (case, file, line, fragment of the message)
 const ERROR_CASES: &[(&str, &str, usize, &str)] = &[
@@ -72,6 +73,18 @@ const ERROR_CASES: &[(&str, &str, usize, &str)] = &[
         "`dinkes.bantenprov.go.id` is not a web address",
     ),
     (
+        "search_duplicate_term",
+        "search.yaml",
+        4,
+        "`Kalbar` is already a term of entry 1 of `synonyms`",
+    ),
+    (
+        "search_means_not_a_list",
+        "search.yaml",
+        3,
+        "invalid type: string \"Kalimantan Barat\", expected a list",
+    ),
+    (
         "image_without_alt",
         "provinces/banten/index.md",
         6,
@@ -139,8 +152,9 @@ fn each_broken_fixture_reports_its_one_error() {
         let ok = errors.len() == 1
             && errors[0].path.to_str() == Some(file)
             && errors[0].line == line
-            && errors[0].message.contains(fragment)
-            && !errors[0].hint.is_empty();
+            && errors[0].message(Lang::En).contains(fragment)
+            && !errors[0].hint(Lang::En).is_empty()
+            && !errors[0].hint(Lang::Id).is_empty();
         if !ok {
             failures.push(format!(
                 "{case}: expected {file}:{line} `{fragment}`, got:\n{diags}"
@@ -173,7 +187,7 @@ fn missing_translation_is_only_a_warning() {
         w[0].path.to_str(),
         Some("provinces/banten/issues/air-bersih.md")
     );
-    assert!(w[0].message.contains("no English translation"));
+    assert!(w[0].message(Lang::En).contains("no English translation"));
     // The English side falls back to Indonesian.
     let banten = &loaded.site.provinces[0];
     assert!(banten.issues[0].words.en.is_none());
@@ -189,7 +203,7 @@ fn root_relative_content_link_is_a_warning_suggesting_at_slash() {
         (w[0].path.to_str(), w[0].line, w[0].col),
         (Some("provinces/banten/index.md"), 6, 7)
     );
-    assert!(w[0].hint.contains("@/"));
+    assert!(w[0].hint(Lang::En).contains("@/"));
 }
 
 #[test]

@@ -10,6 +10,8 @@ use crate::prelude::*;
 fn generator() -> assert_cmd::Command {
     let mut cmd = cargo_bin_cmd!("generator");
     cmd.env_remove("GENERATOR_LOG");
+    // These tests read the English messages; the Indonesian default has its own tests.
+    cmd.env("WINNER_LANG", "en");
     cmd
 }
 
@@ -163,4 +165,56 @@ fn check_reports_template_errors_at_their_line() {
         .assert()
         .code(1)
         .stderr(contains(format!("issue.html:{}:{}", line_no + 1, col)));
+}
+
+/// `check` renders every page but never builds the search index (issue 19, 20: seconds of
+/// work on a large site, thrown away). The index announces itself in the debug log
+/// (`render/search/mod.rs`); `build` of the same site shows that the log line would be there.
+#[test]
+fn check_builds_no_search_index() {
+    let search_log = "search index:";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let check = generator()
+        .env("GENERATOR_LOG", "generator=debug")
+        .current_dir(dir.path())
+        .arg("check")
+        .arg("--content")
+        .arg(good_content())
+        .arg("--theme")
+        .arg(theme())
+        .assert()
+        .code(0);
+    let stderr = String::from_utf8_lossy(&check.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("rendered in"),
+        "the debug log is on:\n{stderr}"
+    );
+    assert!(
+        !stderr.contains(search_log),
+        "check built the search index:\n{stderr}"
+    );
+    assert!(
+        snapshot(dir.path()).is_empty(),
+        "check wrote files into its working folder"
+    );
+    let out = dir.path().join("public");
+    let build = generator()
+        .env("GENERATOR_LOG", "generator=debug")
+        .arg("build")
+        .arg("--content")
+        .arg(good_content())
+        .arg("--theme")
+        .arg(theme())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let stderr = String::from_utf8_lossy(&build.get_output().stderr).into_owned();
+    if cfg!(feature = "search") {
+        assert!(
+            stderr.contains(search_log),
+            "build logs its index:\n{stderr}"
+        );
+        assert!(out.join("pagefind/pagefind-entry.json").is_file());
+    }
 }

@@ -17,6 +17,7 @@ use generator::pipeline::{self, BuildError, Inputs};
 use generator::serve::incremental::{Live, Plan, Update};
 
 use crate::prelude::*;
+use generator::messages::Lang;
 
 /// Output path to bytes.
 type Files = BTreeMap<String, Vec<u8>>;
@@ -38,7 +39,7 @@ fn full_build(content: &Path) -> (Files, Live) {
     let inputs = inputs(content);
     let out = Memory::new();
     let kept = pipeline::build(&inputs, &out).unwrap_or_else(|e| match e {
-        BuildError::Problems(p) => panic!("build failed:\n{}", p.report(content)),
+        BuildError::Problems(p) => panic!("build failed:\n{}", p.report(content, Lang::En)),
         BuildError::Output(e) => panic!("{e}"),
     });
     let files = out.into_output();
@@ -73,7 +74,9 @@ fn update(live: &mut Live, content: &Path, changed: &[&str], served: &mut Files)
             served.extend(updated.files);
             written
         }
-        Update::Failed(problems) => panic!("update failed:\n{}", problems.report(content)),
+        Update::Failed(problems) => {
+            panic!("update failed:\n{}", problems.report(content, Lang::En))
+        }
         Update::Full(reason) => panic!("update asked for a full build: {reason}"),
     }
 }
@@ -223,11 +226,14 @@ fn a_broken_edit_reports_like_a_full_build_and_keeps_the_site() {
     let Err(BuildError::Problems(full)) = pipeline::build(&inputs(&content), &Memory::new()) else {
         panic!("the full build fails too");
     };
-    assert_eq!(problems.report(&content), full.report(&content));
+    assert_eq!(
+        problems.report(&content, Lang::En),
+        full.report(&content, Lang::En)
+    );
     assert!(
-        problems.report(&content).contains("stunting.md:"),
+        problems.report(&content, Lang::En).contains("stunting.md:"),
         "{}",
-        problems.report(&content)
+        problems.report(&content, Lang::En)
     );
 
     // A second, good edit elsewhere while the first file is still broken must still fail:

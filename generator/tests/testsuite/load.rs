@@ -8,7 +8,12 @@ use crate::prelude::*;
 
 #[test]
 fn good_site_loads_with_expected_values() {
-    let loaded = load(&good_content()).unwrap_or_else(|d| panic!("{}", d.render(&good_content())));
+    let loaded = load(&good_content()).unwrap_or_else(|d| {
+        panic!(
+            "{}",
+            d.render(&good_content(), generator::messages::Lang::En)
+        )
+    });
     assert!(loaded.warnings.is_empty(), "{}", loaded.warnings);
     let site = loaded.site;
 
@@ -105,7 +110,11 @@ fn loading_is_deterministic() {
 fn missing_content_folder_is_one_error() {
     let err = load(Path::new("/nonexistent/content")).expect_err("no folder");
     assert_eq!(err.error_count(), 1);
-    assert!(err.0[0].message.contains("does not exist"));
+    assert!(
+        err.0[0]
+            .message(generator::messages::Lang::En)
+            .contains("does not exist")
+    );
 }
 
 #[test]
@@ -113,8 +122,11 @@ fn diagnostics_print_with_snippet_and_hint() {
     let site = site_with_case(Some("unknown_field"));
     let content = site.path().join("content");
     let err = load(&content).expect_err("unknown field");
-    let text = err.render(&content);
-    assert!(text.contains("error: unknown field `author`"), "{text}");
+    let text = err.render(&content, generator::messages::Lang::En);
+    assert!(
+        text.contains("error[K0102]: unknown field `author`"),
+        "{text}"
+    );
     assert!(text.contains("issues/stunting.md:5:1\n"), "{text}");
     assert!(text.contains("5 | author: Budi\n"), "{text}");
     assert!(text.contains("  | ^\n"), "{text}");

@@ -2,13 +2,19 @@
 //! The render engineer's tests live in `generator/tests/render.rs`.
 
 mod architecture;
+mod as_of;
 mod check;
 mod cli;
+mod content_truth;
 mod golden;
 mod incremental;
 mod load;
+mod media;
+mod messages;
 mod new;
 mod output;
+mod planted;
 mod prelude;
 mod proptests;
+mod public;
 mod serve;

@@ -18,6 +18,8 @@ use crate::prelude::*;
 fn generator() -> assert_cmd::Command {
     let mut cmd = cargo_bin_cmd!("generator");
     cmd.env_remove("GENERATOR_LOG");
+    // These tests read the English messages; the Indonesian default has its own tests.
+    cmd.env("WINNER_LANG", "en");
     cmd
 }
 
@@ -51,18 +53,18 @@ fn fields_of<T: DeserializeOwned + std::fmt::Debug>() -> Vec<String> {
         start_line: 1,
     };
     let err = yaml::parse::<T>("zz_not_a_field: 1\n", origin).expect_err("unknown field");
-    let expected = err
-        .message
+    let message = err.message(generator::messages::Lang::En);
+    let expected = message
         .split_once("expected")
         .map(|(_, list)| list)
-        .unwrap_or_else(|| panic!("no field list in {:?}", err.message));
+        .unwrap_or_else(|| panic!("no field list in {message:?}"));
     let fields: Vec<String> = expected
         .split('`')
         .skip(1)
         .step_by(2)
         .map(str::to_owned)
         .collect();
-    assert!(!fields.is_empty(), "{}", err.message);
+    assert!(!fields.is_empty(), "{message}");
     fields
 }
 
@@ -396,4 +398,42 @@ fn bad_slugs_and_missing_folders_are_2() {
         .args(["new", "issue", "banten"])
         .assert()
         .code(2);
+}
+
+/// `new`'s refusals speak the editor's language like `check` does: Indonesian by default,
+/// English with `--lang en`, labelled and exit code 1 or 2 as before.
+#[test]
+fn refusals_are_in_indonesian_by_default_and_english_on_request() {
+    let site = site_with_case(None);
+    let content = site.path().join("content");
+    let run = |lang: Option<&str>, args: &[&str]| {
+        let mut cmd = cargo_bin_cmd!("generator");
+        cmd.env_remove("WINNER_LANG");
+        if let Some(l) = lang {
+            cmd.args(["--lang", l]);
+        }
+        cmd.arg("new")
+            .args(args)
+            .arg("--content")
+            .arg(&content)
+            .assert()
+    };
+    run(None, &["province", "kalimantan-barat"])
+        .code(1)
+        .stderr(contains("kesalahan: `"))
+        .stderr(contains("province.yaml` sudah ada; tidak ada yang ditulis"));
+    run(Some("en"), &["province", "kalimantan-barat"])
+        .code(1)
+        .stderr(contains("error: `"))
+        .stderr(contains("province.yaml` already exists"));
+    run(None, &["province", "Bad_Slug"])
+        .code(2)
+        .stderr(contains(
+            "kesalahan: `Bad_Slug` tidak dapat dipakai sebagai nama provinsi",
+        ));
+    run(None, &["issue", "tidak-ada", "x"])
+        .code(1)
+        .stderr(contains(
+            "buat provinsinya dulu dengan `generator new province tidak-ada`",
+        ));
 }

@@ -28,7 +28,12 @@ fn check(target: &str, bytes: &[u8]) {
                 "line {} outside 1..={lines}: {d}",
                 d.line
             );
-            assert!(!d.message.is_empty() && !d.hint.is_empty(), "{d}");
+            for lang in generator::messages::Lang::ALL {
+                assert!(
+                    !d.message(lang).is_empty() && !d.hint(lang).is_empty(),
+                    "{d}"
+                );
+            }
         }
     }
 }

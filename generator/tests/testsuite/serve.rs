@@ -32,6 +32,7 @@ impl Server {
             .expect("free port")
             .port();
         let mut child = Command::new(assert_cmd::cargo::cargo_bin!("generator"))
+            .env("WINNER_LANG", "en")
             .arg("serve")
             .arg("--port")
             .arg(port.to_string())

@@ -2,7 +2,8 @@
    - the issue list follows the chosen province, and ?provinsi=&isu= preselect both;
    - token (idempotency key) and started_at are set once and kept in sessionStorage across
      reloads until a reference is shown; unconfirmed answers and lost connections are retried
-     twice on their own with the same token;
+     twice on their own with the same token, and once an answer for the token was uncertain a
+     later "not saved" is shown as uncertain too (an earlier send may still have stored it);
    - the proposal is sent as JSON (docs/submit-api.md), the button is disabled while sending,
      422 errors appear beside the fields and in a summary that takes focus, a network failure
      keeps everything typed and the same token so a retry cannot store twice.
@@ -17,6 +18,8 @@
   var province = form.elements.province;
   var issue = form.elements.issue;
   var msg = function (key) { return form.getAttribute("data-msg-" + key) || ""; };
+  /* The site's own error summary replaces the browser's one-at-a-time bubbles. */
+  form.noValidate = true;
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
@@ -98,18 +101,39 @@
         a.href = "#" + input.id;
         a.addEventListener("click", function (e) { e.preventDefault(); input.focus(); });
       }
-      a.textContent = f.message;
+      a.textContent = (input ? labelOf(input) + ": " : "") + f.message;
       li.appendChild(a); list.appendChild(li);
     });
     summary.hidden = false;
     summary.focus();
   }
-  function tooManyWords() {
+  /* A field's label as people read it, without the required-field star. */
+  function labelOf(input) {
+    var label = form.querySelector("label[for='" + input.id + "']");
+    var star = label && label.querySelector(".req");
+    var text = label ? label.textContent : input.name;
+    if (star) { text = text.replace(star.textContent, ""); }
+    return text.trim();
+  }
+  /* Every rule the page knows, all fields at once, in the form's order (submit-fn checks the
+     same rules again and answers with its own messages). */
+  function checkFields() {
     var problems = [];
-    Array.prototype.forEach.call(form.querySelectorAll("textarea[data-max-words]"), function (t) {
-      var max = Number(t.getAttribute("data-max-words"));
-      var words = t.value.trim() ? t.value.trim().split(/\s+/).length : 0;
-      if (words > max) { problems.push({ name: t.name, message: msg("too-many-words").replace("{n}", max) }); }
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || !el.id || el.type === "hidden" || el.disabled) { return; }
+      var v = el.type === "checkbox" ? "" : String(el.value).trim();
+      var min = Number(el.getAttribute("minlength")), max = Number(el.getAttribute("maxlength"));
+      var words = Number(el.getAttribute("data-max-words"));
+      var m = "";
+      if (el.type === "checkbox") { if (el.required && !el.checked) { m = msg("not-ticked"); } }
+      else if (!v) { if (el.required) { m = msg("required"); } }
+      else if (min && v.length < min) { m = msg("too-short").replace("{n}", min); }
+      else if (max && v.length > max) { m = msg("too-long").replace("{n}", max); }
+      else if (words && v.split(/\s+/).length > words) { m = msg("too-many-words").replace("{n}", words); }
+      else if (el.type === "email" && el.validity && el.validity.typeMismatch) { m = msg("bad-email"); }
+      else if (el.type === "url" && el.validity && el.validity.typeMismatch) { m = msg("bad-url"); }
+      else if (el.type === "number" && el.validity && !el.validity.valid) { m = msg("bad-number"); }
+      if (m) { problems.push({ name: el.name, message: m }); }
     });
     return problems;
   }
@@ -119,7 +143,7 @@
     event.preventDefault();
     if (sending) { return; }
     clearErrors();
-    var local = tooManyWords();
+    var local = checkFields();
     if (local.length) { showErrors(local); return; }
     var data = {};
     Array.prototype.forEach.call(form.elements, function (el) {
@@ -132,7 +156,12 @@
     status.textContent = msg("sending");
     keep();
     /* An unconfirmed answer (503 "unconfirmed") or a lost connection is retried on its own with
-       the same token, which can never store twice; then the person is told. */
+       the same token, which can never store twice; then the person is told. Once the outcome
+       for this token was uncertain, "not saved" (503 "unavailable") only says that this one
+       send wrote nothing: an earlier send may still have stored the proposal, so it is
+       retried and told as uncertain, never as "not saved". The text to tell is kept with the
+       token (kept.unsure), across reloads, until a reference is shown. */
+    function unsure(text) { kept.unsure = text; keep(); }
     function send(attempt) {
       return fetch(form.action, {
         method: "POST",
@@ -142,11 +171,16 @@
       }).then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (body) { return { res: res, body: body }; });
       }).then(function (r) {
-        if (r.res.status === 503 && r.body.error === "unconfirmed" && attempt < 2) {
+        var unconfirmed = r.res.status === 503 && r.body.error === "unconfirmed";
+        if (unconfirmed) { unsure(r.body.message || msg("network")); }
+        var stillUnsure = r.res.status === 503 && r.body.error === "unavailable" && kept.unsure;
+        if ((unconfirmed || stillUnsure) && attempt < 2) {
           return new Promise(function (ok) { setTimeout(ok, 1000 * (attempt + 1)); }).then(function () { return send(attempt + 1); });
         }
+        if (stillUnsure) { r.body = { error: "unconfirmed", message: kept.unsure }; }
         return r;
       }, function (err) {
+        unsure(msg("network"));
         if (attempt < 2) {
           return new Promise(function (ok) { setTimeout(ok, 1000 * (attempt + 1)); }).then(function () { return send(attempt + 1); });
         }

@@ -2,102 +2,44 @@
 //! model while the pages render.
 //!
 //! Every content page gets one record per language: issues, provinces, topics, news and the
-//! pages. A record's text is what identifies the page: its title, summary, province and
-//! topic (not the whole body: see BENCHMARKS.md, indexing 20,000 full bodies takes longer
-//! than the rest of the build). Issues carry the filters `province` and `topic` (names in
-//! the record's language), so the search page can narrow by either. Records are added as
-//! custom records with their language (`id`, `en`), so Pagefind keeps one index per language
-//! with its stemmer, and no HTML is read back from disk.
+//! pages, each with its full text ([`records`]). Issues carry the filters `province` and
+//! `topic` (names in the record's language), so the search page can narrow by either.
+//! Records are added as custom records with their language (`id`, `en`), so Pagefind keeps
+//! one index per language with its stemmer, and no HTML is read back from disk. Beside the
+//! index, each language gets the list of its words for the search page's "did you mean"
+//! ([`words`]).
 //!
 //! Pagefind's API is async; it runs on a private single-thread tokio runtime on the thread
-//! that calls [`build`] (never inside another runtime: `render_into` calls it on a thread
+//! that calls [`build`] (never inside another runtime: `render_jobs` calls it on a thread
 //! of its own).
+
+mod records;
+mod words;
 
 use std::collections::BTreeMap;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 use winner_catalog::Lang;
 
 use super::context::Env;
 use super::error::RenderError;
 use super::jobs::Spec;
+use records::{Record, Synonyms};
 
 /// Fragments are bundled into at most this many files per language (Pagefind's default is
 /// one file per page, 10,000 files per language on a large site).
 const MAX_FRAGMENTS: u32 = 256;
 
-/// One search record.
-struct Record {
-    url: String,
-    lang: Lang,
-    title: String,
-    text: String,
-    filters: BTreeMap<String, Vec<String>>,
-}
-
-/// The records of the pages that search covers.
+/// The records of the pages that search covers, made in parallel.
 fn records(env: &Env<'_>, specs: &[Spec<'_>]) -> Result<Vec<Record>, RenderError> {
-    let mut out = Vec::new();
-    for spec in specs {
-        let Some((route, lang)) = spec.route() else {
-            continue;
-        };
-        let url = route.path(lang);
-        let mut filters = BTreeMap::new();
-        let (title, text) = match *spec {
-            Spec::Issue(p, i, _) => {
-                let card = env.issue_card(p, i, lang)?;
-                filters.insert("province".to_owned(), vec![card.province.clone()]);
-                filters.insert("topic".to_owned(), vec![card.topic.clone()]);
-                let text = format!(
-                    "{}. {} {}. {}.",
-                    card.title, card.summary, card.province, card.topic
-                );
-                (card.title, text)
-            }
-            Spec::Province(p, _) => {
-                let (words, _) = p.narrative.get(lang);
-                filters.insert("province".to_owned(), vec![p.facts.name.clone()]);
-                let text = format!(
-                    "{}. {} {}",
-                    p.facts.name,
-                    p.facts.capital,
-                    words.summary.as_deref().unwrap_or_default()
-                );
-                (p.facts.name.clone(), text)
-            }
-            Spec::Topic(t, _) => {
-                let name = t.name.get(lang).to_owned();
-                filters.insert("topic".to_owned(), vec![name.clone()]);
-                let text = format!("{name}. {}", t.description.get(lang));
-                (name, text)
-            }
-            Spec::NewsItem(n, _) => {
-                let (words, _) = n.words.get(lang);
-                let title = words.title.clone().unwrap_or_else(|| n.facts.title.clone());
-                let summary = words.summary.as_deref().unwrap_or(&n.facts.summary);
-                let text = format!("{title}. {summary}");
-                (title, text)
-            }
-            Spec::Page(p, _) => {
-                let (words, _) = p.words.get(lang);
-                let title = words.title.clone().unwrap_or_else(|| p.facts.title.clone());
-                let summary = words.summary.as_deref().unwrap_or(&p.facts.summary);
-                let text = format!("{title}. {summary}");
-                (title, text)
-            }
-            _ => continue,
-        };
-        out.push(Record {
-            url,
-            lang,
-            title,
-            text,
-            filters,
-        });
-    }
-    Ok(out)
+    let synonyms = Synonyms::new(&env.site.synonyms);
+    let made: Result<Vec<Option<Record>>, RenderError> = specs
+        .par_iter()
+        .map(|spec| records::record(env, spec, &synonyms))
+        .collect();
+    Ok(made?.into_iter().flatten().collect())
 }
 
 /// Builds the index of the site: `(output path, bytes)` of every file under `pagefind/`.
@@ -110,6 +52,14 @@ pub(crate) fn build(
     let count = records.len();
     tracing::debug!(
         "search index: records made in {:.3} s",
+        started.elapsed().as_secs_f64()
+    );
+    let word_lists: Vec<(String, Vec<u8>)> = Lang::ALL
+        .iter()
+        .map(|&lang| (words::path(lang), words::list(&records, lang)))
+        .collect();
+    tracing::debug!(
+        "search index: word lists in {:.3} s",
         started.elapsed().as_secs_f64()
     );
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -153,6 +103,7 @@ pub(crate) fn build(
                 (format!("pagefind/{name}"), f.contents)
             })
             .collect();
+        out.extend(word_lists);
         out.sort_by(|a, b| a.0.cmp(&b.0));
         tracing::debug!(
             "search index: {count} records, {} files in {:.3} s",
