@@ -10,7 +10,7 @@
 # and the script are unchanged), then runs, RUNS times in turn:
 #   generator       `generator build` over its previous output (the usual rebuild: the
 #                   previous build and its spare exist; see generator/src/output.rs), search
-#                   index included (built in-process, generator/src/render/search.rs)
+#                   index included (built in-process, generator/src/render/search/)
 #   generator-cold  the same with no previous output or spare (removed before the timing)
 #   hugo            `hugo --quiet` over its previous output (Hugo's default: it overwrites)
 #   hugo-cold       the same into an empty folder (removed before the timing)

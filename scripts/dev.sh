@@ -11,7 +11,8 @@
 # Why 2023-06-01: the bundled content tells the real 2023 edition, whose registration windows are
 # over. On that date wave II registration was open (Kalimantan Barat, Sulawesi Selatan), so the
 # form can be tried end to end without inventing a window. AS_OF=YYYY-MM-DD picks another date.
-# Ports: SITE_PORT (8080), FN_PORT (3000), MOTO_PORT (8000, or a free port when taken).
+# Ports: SITE_PORT (8080), FN_PORT (3000), STUDIO_PORT (8081, the editing studio at /admin/),
+# MOTO_PORT (8000, or a free port when taken).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -49,15 +50,16 @@ case "${1:-}" in
   proposals) proposals; exit 0 ;;
   --today) as_of="" ;;
   "") ;;
-  -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
   *) die "unknown argument $1 (see scripts/dev.sh --help)" ;;
 esac
 
 SITE_PORT=${SITE_PORT:-8080}
 FN_PORT=${FN_PORT:-3000}
+STUDIO_PORT=${STUDIO_PORT:-8081}
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in "$SITE_PORT" "$FN_PORT"; do
-  port_busy "$p" && die "port $p is in use (another scripts/dev.sh?); set SITE_PORT / FN_PORT"
+for p in "$SITE_PORT" "$FN_PORT" "$STUDIO_PORT"; do
+  port_busy "$p" && die "port $p is in use (another scripts/dev.sh?); set SITE_PORT / FN_PORT / STUDIO_PORT"
 done
 if [[ -z ${MOTO_PORT:-} ]]; then
   MOTO_PORT=8000
@@ -106,6 +108,10 @@ export IP_HASH_SECRET="local-development-only-0123456789abcdef"
 export AS_OF="$as_of"
 say "submit-fn create-table ($TABLE)"
 "$BIN/submit-fn" create-table
+# The local email outbox (#17): moto's SES v2 takes the mail (scripts/lib.sh).
+export_mail_env "$MOTO_PORT" || say "could not verify $LOCAL_MAIL_DOMAIN in moto's SES"
+# The private link (#18) in receipts: <SUBMIT_URL>/link/<token>, served by the submit-fn below.
+export SUBMIT_URL
 
 say "submit-fn serve on 127.0.0.1:$FN_PORT"
 start_bg "$DEV/submit-fn.log" "$BIN/submit-fn" serve --listen "127.0.0.1:$FN_PORT" --catalog "$CATALOG_PATH"
@@ -117,6 +123,15 @@ start_bg "$DEV/generator.log" "$BIN/generator" serve --port "$SITE_PORT" --submi
 site_pid=$BG_PID
 wait_http "$SITE_URL/" 120 "$site_pid" || { tail -n 20 "$DEV/generator.log" >&2; exit 1; }
 
+say "submit-fn outbox run --loop (the local email outbox)"
+start_bg "$DEV/outbox.log" "$BIN/submit-fn" outbox run --loop --every 2 --catalog "$CATALOG_PATH"
+
+say "editing studio on 127.0.0.1:$STUDIO_PORT/admin/ (generator studio, docs/studio.md)"
+"$BIN/generator" studio --out "$DEV/studio/admin"
+start_bg "$DEV/studio.log" python3 -m http.server --bind 127.0.0.1 --directory "$DEV/studio" "$STUDIO_PORT"
+studio_pid=$BG_PID
+wait_http "http://127.0.0.1:$STUDIO_PORT/admin/" 30 "$studio_pid" || { tail -n 20 "$DEV/studio.log" >&2; exit 1; }
+
 printf 'MOTO_PORT=%s\nAWS_REGION=%s\n' "$MOTO_PORT" "$AWS_REGION" > "$STATE"
 
 cat <<EOF
@@ -124,9 +139,12 @@ cat <<EOF
   WiNNER local stack, as of ${as_of:-today (real clock)}
     site        $SITE_URL/            (English: $SITE_URL/en/; live reload on content/theme edits)
     the form    $SITE_URL/ajukan/
+    studio      http://127.0.0.1:$STUDIO_PORT/admin/  (Chromium: "Work with Local Repository",
+                pick this clone's folder; saves write content/ and serve rebuilds the site)
     submit-fn   http://127.0.0.1:$FN_PORT/proposals  (health: http://127.0.0.1:$FN_PORT/health)
     DynamoDB    http://127.0.0.1:$MOTO_PORT (moto), table $TABLE
-    logs        .local/dev/submit-fn.log, .local/dev/generator.log, .local/moto-$MOTO_PORT.log
+    email       sent by \`submit-fn outbox run --loop\` to moto's SES: http://127.0.0.1:$MOTO_PORT/moto-api/data.json ("ses" / "Message")
+    logs        .local/dev/submit-fn.log, .local/dev/outbox.log, .local/dev/generator.log, .local/moto-$MOTO_PORT.log
 
   Stored proposals:  scripts/dev.sh proposals
   (submit-fn read catalog.json at start: after adding a province or issue, restart this script)
@@ -136,10 +154,10 @@ EOF
 
 # Run until Ctrl-C or until one of the servers dies.
 set +e
-wait -n "$fn_pid" "$site_pid"
+wait -n "$fn_pid" "$site_pid" "$studio_pid"
 rc=$?
 set -e
-for pid in "$fn_pid" "$site_pid"; do
+for pid in "$fn_pid" "$site_pid" "$studio_pid"; do
   kill -0 "$pid" 2>/dev/null || say "a server stopped (pid $pid, exit $rc); see .local/dev/*.log"
 done
 exit 1

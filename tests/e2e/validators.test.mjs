@@ -30,7 +30,7 @@ function escapeRegex(s) {
 async function submitFnPages() {
   const dir = mkdtempSync(join(tmpdir(), 'winner-fn-pages-'));
   const catalog = loadCatalog(env.siteDir);
-  const [target] = openTargets(catalog);
+  const [target] = openTargets(catalog, env.siteDir);
   for (const lang of ['id', 'en']) {
     const values = answers(catalog.form, `VNU-${lang}`);
     delete values[catalog.form.fields.find((f) => f.required && f.type === 'email').name];

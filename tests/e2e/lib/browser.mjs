@@ -30,10 +30,11 @@ export const CHROMIUM_ARGS = [
 
 /**
  * Launches headless chromium. playwright gives each launch a fresh temporary profile
- * (--user-data-dir) and removes it on close, so parallel runs never share one.
+ * (--user-data-dir) and removes it on close, so parallel runs never share one. `extraArgs`
+ * are added to CHROMIUM_ARGS (Lighthouse needs a DevTools port).
  */
-export async function launch() {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+export async function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** True when a URL is served from this machine (all the site and the function may use). */

@@ -22,6 +22,12 @@ export const env = {
   get table() { return need('TABLE_NAME'); },
   get ddbEndpoint() { return need('AWS_ENDPOINT_URL_DYNAMODB'); },
   get region() { return process.env.AWS_REGION || 'ap-southeast-3'; },
+  /** moto's SES v2, where `submit-fn outbox run` sends the emails (scripts/lib.sh export_mail_env). */
+  get sesEndpoint() { return need('AWS_ENDPOINT_URL_SESV2').replace(/\/$/, ''); },
+  /** The deployment's organiser address, to which every new proposal's notice goes. */
+  get organiserEmail() { return need('ORGANISER_EMAIL'); },
+  /** The submit-fn binary scripts/test.sh serves, for `submit-fn outbox run`. */
+  get submitFn() { return need('E2E_SUBMIT_FN'); },
   /** Sites whose every page gets the page-quality checks: [{ name, dir, url }]. */
   get qualitySites() {
     if (process.env.E2E_QUALITY_SITES) return JSON.parse(process.env.E2E_QUALITY_SITES);

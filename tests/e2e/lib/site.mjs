@@ -1,26 +1,33 @@
 // Facts about the built site the tests need, read from its catalog.json (the same contract
-// submit-fn reads), so the tests follow the content instead of hard-coding it.
+// submit-fn reads) and its pages, so the tests follow the content and the generator's own rules
+// instead of hard-coding or re-deriving them.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-
-export const AS_OF = process.env.E2E_AS_OF || '2023-06-01';
 
 export function loadCatalog(siteDir) {
   return JSON.parse(readFileSync(join(siteDir, 'catalog.json'), 'utf8'));
 }
 
-/** Whether a province's proposals window contains `day` (YYYY-MM-DD, inclusive, null = open). */
-export function windowOpen(province, day = AS_OF) {
-  const w = province.proposals;
-  if (!w) return false;
-  return (!w.opens || w.opens <= day) && (!w.closes || day <= w.closes);
-}
-
-/** Every (province, issue) that takes proposals on `day`. */
-export function openTargets(catalog, day = AS_OF) {
-  return catalog.provinces
-    .filter((p) => windowOpen(p, day))
-    .flatMap((p) => p.issues.filter((i) => i.status === 'validated').map((i) => ({ province: p, issue: i })));
+/**
+ * Every (province, issue) that the site built in `siteDir` takes proposals for, as catalog
+ * objects. Which ones are open is not re-derived here: the generator applies the one window
+ * rule (winner_catalog's `Window::state_on`, with `opens`, `not_before` and `closes`) as of its
+ * build date and renders exactly the open targets into the form page's issue list
+ * (`<optgroup data-province>` of `<option value>`), so that page is read.
+ */
+export function openTargets(catalog, siteDir) {
+  const html = readFileSync(join(siteDir, catalog.form_path.id.replace(/^\//, ''), 'index.html'), 'utf8');
+  const out = [];
+  for (const group of html.matchAll(/<optgroup [^>]*data-province="([^"]+)"[^>]*>([\s\S]*?)<\/optgroup>/g)) {
+    const province = catalog.provinces.find((p) => p.slug === group[1]);
+    if (!province) throw new Error(`the form offers province ${group[1]}, which the catalog lacks`);
+    for (const opt of group[2].matchAll(/<option value="([^"]+)"/g)) {
+      const issue = province.issues.find((i) => i.slug === opt[1]);
+      if (!issue) throw new Error(`the form offers issue ${group[1]}/${opt[1]}, which the catalog lacks`);
+      out.push({ province, issue });
+    }
+  }
+  return out;
 }
 
 /** Every HTML file of a built site as { file, path } where path is the URL path it is served at. */

@@ -7,6 +7,17 @@ import { contentType } from './static-server.mjs';
 export const SIZE_BUDGET = 30 * 1024;
 
 /**
+ * One round trip (issue #14): a page's HTML and the CSS it links, each gzipped as a static
+ * host sends them, fit in the TCP initial window of 10 segments of 1,460 B.
+ */
+export const ROUND_TRIP_BUDGET = 10 * 1460;
+
+/** Bytes of `text` gzipped (level 9, as wireBytes). */
+export function gzipBytes(text) {
+  return gzipSync(Buffer.from(text), { level: 9 }).length;
+}
+
+/**
  * The search page (search.test.mjs). Loading it costs what any page costs: its HTML, CSS and
  * scripts stay within SIZE_BUDGET, and nothing of Pagefind is fetched before someone uses the
  * form. Pagefind's script, worker, WebAssembly and the index chunks, filters and fragments a
@@ -54,7 +65,7 @@ export function linkedCss(siteDir, siteUrl, pagePath, html) {
     if (found.has(r.url)) return;
     let text = '';
     try { text = readFileSync(r.file, 'utf8'); } catch { found.set(r.url, { missing: true, bytes: 0 }); return; }
-    found.set(r.url, { bytes: statSync(r.file).size });
+    found.set(r.url, { bytes: statSync(r.file).size, gzip: gzipBytes(text) });
     for (const m of text.matchAll(/@import\s+(?:url\()?\s*["']?([^"')\s;]+)/g)) add(m[1], r.url);
   };
   for (const tag of html.match(/<link\b[^>]*>/gi) || []) {

@@ -7,6 +7,7 @@
 // plain binary, never with a Content-Encoding (the browser would inflate them first).
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES = {
@@ -55,12 +56,17 @@ function isDir(path) {
   }
 }
 
+/** Types CloudFront compresses (deploy/template.yaml sets `Compress: true`); never Pagefind's binaries. */
+const COMPRESSED = /^(text\/|application\/(json|xml|javascript|wasm)|image\/svg)/;
+
 /**
  * Starts serving `dir` on 127.0.0.1:`port` (0 = any free port). Resolves to { url, close }.
  * `headers` are added to every answer, as a CDN's response-headers policy adds them (the
- * search tests use it to serve the site under a Content-Security-Policy).
+ * search tests use it to serve the site under a Content-Security-Policy). `gzip` compresses
+ * text answers for clients that accept it, as CloudFront does (benchmarks of what a phone
+ * downloads use it; the tests measure bytes themselves).
  */
-export function serveStatic(dir, port = 0, { headers: always = {} } = {}) {
+export function serveStatic(dir, port = 0, { headers: always = {}, gzip = false } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     const send = (status, path, headers = {}) => {
@@ -71,8 +77,15 @@ export function serveStatic(dir, port = 0, { headers: always = {} } = {}) {
         res.end(status === 404 ? 'not found\n' : '');
         return;
       }
+      const type = contentType(path);
+      if (gzip && COMPRESSED.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        res.writeHead(status, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', 'cache-control': 'no-store', ...headers });
+        if (req.method === 'HEAD') return res.end();
+        createReadStream(path).pipe(createGzip()).pipe(res);
+        return;
+      }
       res.writeHead(status, {
-        'content-type': contentType(path),
+        'content-type': type,
         'content-length': st.size,
         'cache-control': 'no-store',
         ...headers,
