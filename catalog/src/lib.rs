@@ -24,7 +24,7 @@ use time::Date;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A text in both site languages. Indonesian is the default language, English the second.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     /// Indonesian.
@@ -87,6 +87,9 @@ pub struct Catalog {
     pub thank_you_path: Localized,
     /// Site-relative path of the form page per language, e.g. `/ajukan/`.
     pub form_path: Localized,
+    /// Site-relative path of the home page per language, e.g. `/en/` (empty: the site's root).
+    #[serde(default)]
+    pub home_path: Localized,
     /// Every province with content, in the order of the site's province list.
     pub provinces: Vec<Province>,
     /// The proposal form.
@@ -108,8 +111,9 @@ pub struct EmailTexts {
     /// address), per language; `None` when the site has no such page.
     #[serde(default)]
     pub contact_path: Option<Localized>,
-    /// Every theme string whose key starts with `email.`, and the thank-you page's "what
-    /// happens next" (`sent.next_title`, `sent.next`), by key, placeholders unfilled.
+    /// Every theme string whose key starts with `email.` or `sent.` (the thank-you page's
+    /// words, which submit-fn's own page for a plain form post repeats), by key, placeholders
+    /// unfilled.
     pub strings: std::collections::BTreeMap<String, Localized>,
 }
 

@@ -128,6 +128,12 @@ async fn decoy(state: &AppState, reference: String, detail: &'static str, now: N
     }
 }
 
+/// Whether `text` has the shape of the references [`accept`] hands out: the only thing the
+/// page a plain form post is sent to may repeat (`http/received.rs`).
+pub fn is_reference(text: &str) -> bool {
+    reference::is_reference(text)
+}
+
 /// Decides about `sub` from `client`, received at `now` (see the module docs).
 pub async fn accept(state: &AppState, sub: &Submission, client: &Client, now: Now) -> Outcome {
     let catalog = state.catalog();

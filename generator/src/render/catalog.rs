@@ -20,6 +20,7 @@ pub fn build(env: &Env<'_>) -> Catalog {
         site_url: options.base_url.trim_end_matches('/').to_owned(),
         thank_you_path: both(Route::Sent),
         form_path: both(Route::Form),
+        home_path: both(Route::Home),
         provinces: site
             .provinces
             .iter()
@@ -59,8 +60,9 @@ fn email_texts(env: &Env<'_>) -> Option<EmailTexts> {
     if strings.is_empty() {
         return None;
     }
-    // What happens next: the thank-you page's own words, so the receipt never says more.
-    strings.extend(env.strings.with_prefix("sent.next"));
+    // The thank-you page's own words (`sent.*`): what happens next, so the receipt never says
+    // more, and the page submit-fn shows a plain form post its reference on.
+    strings.extend(env.strings.with_prefix("sent."));
     Some(EmailTexts {
         organiser: env.site.config.organiser.clone(),
         contact_path: env.privacy_page.map(|p| {

@@ -23,8 +23,8 @@ use time::OffsetDateTime;
 use winner_catalog::Lang;
 
 use super::edge::{RequestId, client_address, deadline, read, wants_json};
-use super::link_page::{flash, html, page_html, page_of, resend_form, window_sentence};
-use super::respond::escape;
+use super::link_page::{flash, html, page_of, resend_form, window_sentence};
+use super::page::{escape, finish, lang_of_query, page_html, private};
 use crate::http::parse;
 use crate::intake::{Client, Now};
 use crate::link::{self, Action, Outcome, StoredValue};
@@ -131,13 +131,6 @@ pub async fn resend(State(state): State<AppState>, req: Request) -> Response {
     resp
 }
 
-fn lang_of_query(query: Option<&str>) -> Lang {
-    match query {
-        Some(q) if q.split('&').any(|p| p == "lang=en") => Lang::En,
-        _ => Lang::Id,
-    }
-}
-
 /// Common frame: the clock read once, the client, the use case, the answer, one log line.
 async fn run<F, Fut>(state: &AppState, req: Request, json: bool, f: F) -> Response
 where
@@ -184,31 +177,6 @@ fn status_of(outcome: &Outcome) -> StatusCode {
         Outcome::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         Outcome::ResendAccepted => StatusCode::ACCEPTED,
     }
-}
-
-/// The headers every link answer carries.
-fn finish(status: StatusCode, html: String) -> Response {
-    private(
-        (
-            status,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            html,
-        )
-            .into_response(),
-    )
-}
-
-fn private(mut resp: Response) -> Response {
-    let h = resp.headers_mut();
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(
-        "x-robots-tag",
-        HeaderValue::from_static("noindex, nofollow"),
-    );
-    resp
 }
 
 fn unknown(state: &AppState, json: bool, status: StatusCode) -> Response {

@@ -1,13 +1,12 @@
-//! The HTML of the private link's pages (#18): one self-contained page in the error page's
-//! style (no script, no other host, `noindex`, `no-referrer`), showing the proposal, its status
-//! and history, and while the window is open the correction form (prefilled, with each
-//! problem beside its field) and the withdrawal button. Every text comes from
+//! The HTML of the private link's pages (#18), in the one page shell ([`super::page`]):
+//! the proposal, its status and history, and while the window is open the correction form
+//! (prefilled, with each problem beside its field) and the withdrawal button. Every text comes from
 //! [`crate::messages`]; everything echoed is escaped.
 
 use time::OffsetDateTime;
 use winner_catalog::{Field, FieldKind, Lang};
 
-use super::respond::escape;
+use super::page::{escape, page_html};
 use crate::link::{Editable, Outcome, Page, StoredValue};
 use crate::messages::{self, LinkText, Text};
 use crate::state::AppState;
@@ -48,25 +47,6 @@ pub(super) fn window_sentence(p: &Page) -> String {
         Editable::NotOpen => messages::link_window(false, None, p.lang),
         Editable::Withdrawn => messages::link_text(LinkText::IsWithdrawn, p.lang).to_owned(),
     }
-}
-
-/// A whole page in the error page's style: calm, readable without JavaScript, `noindex`.
-pub(super) fn page_html(lang: Lang, title: &str, main: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta name=\"robots\" content=\"noindex, nofollow\">\n<meta name=\"referrer\" content=\"no-referrer\">\n\
-<title>{title} – Kompetisi WiNNER</title>\n\
-<style>body{{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;font-size:1.0625rem;line-height:1.6;color:#1b1b1b;background:#fff;max-width:40rem;margin:0 auto;padding:1.5rem 1rem}}\
-.box{{border:4px solid #0b4f9c;padding:.5rem 1.25rem;margin-bottom:1.5rem}}.box.error{{border-color:#8b1a1a}}h1{{font-size:1.5rem;margin-top:0}}h2{{font-size:1.25rem;margin-top:2rem}}\
-dt{{font-weight:bold}}dd{{margin:0 0 1rem 0;white-space:pre-wrap}}label{{display:block;font-weight:bold;margin-top:1rem}}.hint{{color:#505050;margin:0}}.field-error{{color:#8b1a1a;font-weight:bold;margin:0}}\
-input[type=text],input[type=email],input[type=tel],input[type=url],input[type=number],select,textarea{{display:block;width:100%;box-sizing:border-box;font:inherit;padding:.4rem;border:2px solid #1b1b1b}}\
-textarea{{min-height:8rem}}button{{font:inherit;margin-top:1.25rem;padding:.5rem 1rem;background:#0b4f9c;color:#fff;border:0;cursor:pointer}}button.danger{{background:#8b1a1a}}\
-a{{color:#0b4f9c}}a:focus,button:focus,input:focus,select:focus,textarea:focus{{outline:3px solid #f9c642}}</style>\n\
-</head>\n<body>\n<main>\n<h1>{title}</h1>\n{main}</main>\n</body>\n</html>\n",
-        code = lang.code(),
-        title = escape(title),
-    )
 }
 
 pub(super) fn resend_form(lang: Lang) -> String {

@@ -6,7 +6,9 @@
 //! - `POST /proposals`: one proposal (form or JSON);
 //! - `OPTIONS /proposals`: CORS preflight, answered (204) only for `ALLOWED_ORIGINS`, 403 otherwise;
 //! - `GET /health`: `ok` (the catalog is loaded before the router exists);
-//! - `/proposals/link...`: the private link (#18), see [`link`].
+//! - `/proposals/link...`: the private link (#18), see [`link`];
+//! - `GET /proposals/received/{reference}`: the reference of a proposal sent without
+//!   JavaScript, shown in the page (#14), see [`received`].
 //!
 //! Every response carries `x-request-id` and `cache-control: no-store`; responses to
 //! `POST /proposals` also carry `server-timing` (`store` = time in DynamoDB, `app` = the rest),
@@ -16,7 +18,9 @@
 mod edge;
 pub mod link;
 mod link_page;
+mod page;
 pub mod parse;
+pub mod received;
 pub mod respond;
 pub mod serve;
 
@@ -48,6 +52,7 @@ pub fn router(state: AppState) -> Router {
             post(link::resend).options(preflight),
         )
         .route("/proposals/link/{token}", get(link::get_page))
+        .route("/proposals/received/{reference}", get(received::get))
         .route("/health", get(health))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(

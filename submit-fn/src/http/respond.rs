@@ -1,5 +1,6 @@
-//! Answers, in the shape the client asked for (`docs/submit-api.md`): JSON for scripts, a 303
-//! redirect or a small accessible HTML page for plain form posts. Everything echoed into HTML
+//! Answers, in the shape the client asked for (`docs/submit-api.md`): JSON for scripts, and
+//! for plain form posts a 303 to the page that shows the reference ([`super::received`]) or
+//! a small accessible error page. Everything echoed into HTML
 //! is escaped.
 
 use axum::http::{HeaderValue, StatusCode, header};
@@ -7,6 +8,8 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use winner_catalog::{Catalog, Lang};
 
+use super::page::{escape, finish, page_html};
+use super::received;
 use crate::http::parse::ParseError;
 use crate::messages::{self, Text};
 use crate::validate::FieldErrors;
@@ -110,7 +113,9 @@ pub fn render(reply: &Reply, ctx: &Ctx<'_>) -> Response {
     let mut response = match (reply, ctx.mode) {
         (Reply::Created(r) | Reply::Repeated(r), Mode::Html) => {
             let mut resp = status.into_response();
-            if let Ok(v) = HeaderValue::from_str(&thank_you_url(ctx, r)) {
+            let to = received::location(ctx.catalog, ctx.lang, r)
+                .unwrap_or_else(|| thank_you_url(ctx, r));
+            if let Ok(v) = HeaderValue::from_str(&to) {
                 resp.headers_mut().insert(header::LOCATION, v);
             }
             resp
@@ -141,7 +146,7 @@ pub fn render(reply: &Reply, ctx: &Ctx<'_>) -> Response {
             }
             json_response(status, body)
         }
-        (other, Mode::Html) => html_response(status, &html_page(other, ctx)),
+        (other, Mode::Html) => finish(status, html_page(other, ctx)),
     };
     match reply {
         Reply::RateLimited(secs) => {
@@ -181,21 +186,6 @@ fn json_response(status: StatusCode, body: serde_json::Value) -> Response {
         body.to_string(),
     )
         .into_response()
-}
-
-fn html_response(status: StatusCode, body: &str) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        body.to_owned(),
-    )
-        .into_response()
-}
-
-/// Escapes text for HTML element content and quoted attribute values (`& < > " '`), with
-/// the `html-escape` crate that both binaries share.
-pub fn escape(text: &str) -> String {
-    html_escape::encode_quoted_attribute(text).into_owned()
 }
 
 fn label_of<'a>(ctx: &Ctx<'a>, name: &'a str) -> Option<&'a str> {
@@ -246,22 +236,15 @@ pub fn html_page(reply: &Reply, ctx: &Ctx<'_>) -> String {
             messages::text(code_and_text(other).1, lang)
         }
     };
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta name=\"robots\" content=\"noindex\">\n<title>{title} – Kompetisi WiNNER</title>\n\
-<style>body{{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;font-size:1.0625rem;line-height:1.6;color:#1b1b1b;background:#fff;max-width:40rem;margin:0 auto;padding:1.5rem 1rem}}\
-.summary{{border:4px solid #8b1a1a;padding:1rem 1.25rem;margin-bottom:1.5rem}}h1{{font-size:1.5rem;margin-top:0}}a{{color:#0b4f9c}}a:focus{{outline:3px solid #f9c642}}</style>\n\
-</head>\n<body>\n<main>\n<div class=\"summary\" role=\"alert\" aria-labelledby=\"summary-title\">\n\
-<h1 id=\"summary-title\">{title}</h1>\n<p>{summary}</p>\n{list}</div>\n\
-<p>{hint}</p>\n<p><a href=\"{back}\">{back_text}</a></p>\n</main>\n</body>\n</html>\n",
-        code = lang.code(),
-        title = escape(title),
+    let main = format!(
+        "<div class=\"box error\" role=\"alert\">\n<p>{summary}</p>\n{list}</div>\n\
+<p>{hint}</p>\n<p><a href=\"{back}\">{back_text}</a></p>\n",
         summary = escape(summary),
         hint = escape(messages::text(Text::BackHint, lang)),
         back = escape(&back_link(ctx)),
         back_text = escape(messages::text(Text::BackToForm, lang)),
-    )
+    );
+    page_html(lang, title, &main)
 }
 
 #[cfg(test)]
@@ -313,7 +296,7 @@ mod tests {
     }
 
     #[test]
-    fn success_redirects_to_the_thank_you_page_in_the_language() {
+    fn success_redirects_to_the_page_that_shows_the_reference() {
         let c = catalog();
         let ctx = Ctx {
             mode: Mode::Html,
@@ -328,7 +311,15 @@ mod tests {
             r.headers()
                 .get(header::LOCATION)
                 .and_then(|v| v.to_str().ok()),
-            Some("https://winner.example/ajukan/terkirim/?ref=WNR-61-7K3Q9X")
+            Some("/proposals/received/WNR-61-7K3Q9X")
         );
+        let json = render(
+            &Reply::Created("WNR-61-7K3Q9X".into()),
+            &Ctx {
+                mode: Mode::Json,
+                ..ctx
+            },
+        );
+        assert_eq!(json.status(), StatusCode::CREATED);
     }
 }

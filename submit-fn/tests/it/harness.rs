@@ -341,6 +341,16 @@ impl Reply {
     }
 }
 
+/// The reference in the `Location` of a plain form post's 303:
+/// `/proposals/received/<reference>`, with `?lang=en` for English.
+pub fn reference_of(location: &str) -> String {
+    location
+        .strip_prefix("/proposals/received/")
+        .and_then(|rest| rest.split('?').next())
+        .unwrap_or_else(|| panic!("no reference in {location}"))
+        .to_owned()
+}
+
 /// Unix milliseconds a minute ago: a `started_at` past the minimum fill time.
 pub fn minute_ago() -> String {
     (std::time::SystemTime::now()

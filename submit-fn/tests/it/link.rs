@@ -8,8 +8,9 @@ use axum::body::Bytes;
 use submit_fn::capability::{self, LinkKey};
 use submit_fn::store::ProposalRecord;
 
+use crate::harness::reference_of;
 use crate::harness::{self, Reply, SECRET, TestApp, form_body, proposal_with};
-use crate::outbox::{later, mail, reference_of, sent_to, setup};
+use crate::outbox::{later, mail, sent_to, setup};
 
 /// The token of the proposal `reference` as the outbox derives it.
 pub async fn token_of(app: &TestApp, reference: &str) -> String {

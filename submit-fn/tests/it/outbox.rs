@@ -12,7 +12,7 @@ use submit_fn::outbox::ses::Mailer;
 use submit_fn::store::{self, MessageKind, MessageStatus};
 use time::OffsetDateTime;
 
-use crate::harness::{self, TestApp, proposal_with};
+use crate::harness::{self, TestApp, proposal_with, reference_of};
 
 pub const DOMAIN: &str = "winner.example.go.id";
 const ORGANISER: &str = "panitia@winner.example.go.id";
@@ -107,10 +107,6 @@ pub async fn sent_to(to: &str) -> Vec<Sent> {
         })
         .filter(|m| m.to.iter().any(|t| t == to))
         .collect()
-}
-
-pub fn reference_of(location: &str) -> String {
-    location.split("?ref=").nth(1).expect("ref").to_owned()
 }
 
 pub fn later(minutes: i64) -> OffsetDateTime {

@@ -4,15 +4,7 @@ use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use crate::harness::{self, ORIGIN, TestApp, proposal, proposal_with, s};
-
-fn reference_from_location(location: &str) -> String {
-    location
-        .split("?ref=")
-        .nth(1)
-        .unwrap_or_else(|| panic!("no ref in {location}"))
-        .to_owned()
-}
+use crate::harness::{self, ORIGIN, TestApp, proposal, proposal_with, reference_of, s};
 
 #[tokio::test]
 async fn a_form_post_is_stored_with_every_attribute_and_redirected() {
@@ -30,14 +22,27 @@ async fn a_form_post_is_stored_with_every_attribute_and_redirected() {
     assert_eq!(r.status, 303, "{r:?}");
     let location = r.header("location").expect("location");
     assert!(
-        location.starts_with("http://127.0.0.1:8080/en/apply/sent/?ref=WNR-61-"),
+        location.starts_with("/proposals/received/WNR-61-") && location.ends_with("?lang=en"),
         "{location}"
     );
-    let reference = reference_from_location(location);
+    let reference = reference_of(location);
     assert!(
         submit_fn::reference::is_reference(&reference),
         "{reference}"
     );
+    // Without JavaScript the reference is in the page the 303 leads to (#14).
+    let page = app.request("GET", location, &[], Default::default()).await;
+    assert_eq!(page.status, 200, "{page:?}");
+    assert!(page.body.contains("<html lang=\"en\">"), "{}", page.body);
+    assert!(
+        page.body.contains(&format!(
+            "<p class=\"reference\" id=\"reference\">{reference}</p>"
+        )),
+        "{}",
+        page.body
+    );
+    assert_eq!(page.header("referrer-policy"), Some("no-referrer"));
+    assert_eq!(page.header("cache-control"), Some("no-store"));
 
     let store = app.state.store();
     let item = store
@@ -151,8 +156,8 @@ async fn a_repeated_json_submission_gives_one_item_and_the_same_reference() {
         .await;
     assert_eq!((a.status, b.status), (303, 303));
     assert_eq!(
-        reference_from_location(a.header("location").expect("location")),
-        reference_from_location(b.header("location").expect("location"))
+        reference_of(a.header("location").expect("location")),
+        reference_of(b.header("location").expect("location"))
     );
     assert_eq!(app.proposals().await, 2);
 }
@@ -337,4 +342,34 @@ async fn cors_only_for_configured_origins_and_health() {
     let health = app.request("GET", "/health", &[], Default::default()).await;
     assert_eq!((health.status, health.body.as_str()), (200, "ok"));
     assert!(health.header("x-request-id").is_some());
+}
+
+#[tokio::test]
+async fn the_received_page_shows_only_a_well_formed_reference() {
+    let app = TestApp::start("received").await;
+    let ok = app
+        .request(
+            "GET",
+            "/proposals/received/WNR-61-7K3Q9X",
+            &[],
+            Default::default(),
+        )
+        .await;
+    assert_eq!(ok.status, 200, "{ok:?}");
+    assert!(ok.body.contains("<html lang=\"id\">"), "{}", ok.body);
+    assert!(ok.body.contains(">WNR-61-7K3Q9X</p>"), "{}", ok.body);
+    for bad in [
+        "/proposals/received/%3Cscript%3E",
+        "/proposals/received/WNR-61-7K3Q9",
+        "/proposals/received/wnr-61-7k3q9x",
+    ] {
+        let r = app.request("GET", bad, &[], Default::default()).await;
+        assert_eq!(r.status, 404, "{bad}: {r:?}");
+        assert!(!r.body.contains("script"), "{bad}: {}", r.body);
+        assert!(
+            r.body.contains("Alamat ini tidak ada."),
+            "{bad}: {}",
+            r.body
+        );
+    }
 }

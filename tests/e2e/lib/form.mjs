@@ -3,6 +3,9 @@ import { env } from './env.mjs';
 
 export const FORM = 'form:has([name="province"])';
 
+/** Where submit-fn sends a plain form post once stored: the reference in the page (#14). */
+export const RECEIVED_PATH = '/proposals/received/';
+
 /** The form page URL for a language with the issue preselected through the query string. */
 export function formUrl(catalog, lang, target) {
   const q = target ? `?provinsi=${target.province.slug}&isu=${target.issue.slug}` : '';
@@ -43,11 +46,26 @@ export function submitButton(page) {
   return page.locator(`${FORM} button[type="submit"], ${FORM} input[type="submit"], ${FORM} button:not([type])`).first();
 }
 
-/** Resolves when the page shows the thank-you URL of `lang`; returns the reference in it. */
+/**
+ * Resolves when the page shows the thank-you page of `lang` (the site's, after a post by the
+ * page's script; the function's own, after a plain form post); returns the reference.
+ */
 export async function waitThankYou(page, catalog, lang, timeout = 15_000) {
   const path = catalog.thank_you_path[lang];
-  await page.waitForURL((u) => u.pathname === path && u.searchParams.has('ref'), { timeout });
-  return new URL(page.url()).searchParams.get('ref');
+  const fnOrigin = new URL(env.submitUrl).origin;
+  await page.waitForURL((u) => (u.pathname === path && u.searchParams.has('ref'))
+    || (u.origin === fnOrigin && u.pathname.startsWith(RECEIVED_PATH)), { timeout });
+  const u = new URL(page.url());
+  if (u.pathname === path) return u.searchParams.get('ref');
+  // A plain form post (no JavaScript) lands on the function's own page, which shows the
+  // reference in the page itself (#14): read it from there, and hold it to its address.
+  const shown = (await page.locator('#reference').textContent()).trim();
+  if (decodeURIComponent(u.pathname.slice(RECEIVED_PATH.length)) !== shown) {
+    throw new Error(`the page shows ${shown}, its address says ${u.pathname}`);
+  }
+  const pageLang = await page.locator('html').getAttribute('lang');
+  if (pageLang !== lang) throw new Error(`the received page is in ${pageLang}, not ${lang}`);
+  return shown;
 }
 
 /** Collects the reference of every answer submit-fn gives to a POST from this page. */
@@ -59,7 +77,12 @@ export function recordSubmitResponses(page) {
     seen.push(entry);
     try {
       if ((res.headers()['content-type'] || '').includes('json')) entry.reference = (await res.json()).reference ?? null;
-      else if (entry.location) entry.reference = new URL(entry.location).searchParams.get('ref');
+      else if (entry.location) {
+        const u = new URL(entry.location, env.submitUrl);
+        entry.reference = u.pathname.startsWith(RECEIVED_PATH)
+          ? decodeURIComponent(u.pathname.slice(RECEIVED_PATH.length))
+          : u.searchParams.get('ref');
+      }
     } catch { /* body not available (aborted) */ }
   });
   return seen;
