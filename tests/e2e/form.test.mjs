@@ -119,7 +119,7 @@ for (const lang of LANGS) {
       }));
       assert.deepEqual(layout, { lines: 1, sideways: false }, 'one line at 320 px, no sideways scrolling');
       await screenshot(page, `received-nojs-${lang}-320`);
-      const axe = await runAxe(page);
+      const axe = await axeOnHtml(browser, await page.content(), page.url());
       assert.equal(axe.length, 0, `axe on the received page:\n${formatViolations(axe)}`);
       const items = await storedWith(tag);
       assert.equal(items.length, 1, 'one proposal stored');

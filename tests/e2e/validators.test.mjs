@@ -4,7 +4,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -26,7 +26,8 @@ function escapeRegex(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** submit-fn's HTML answer to an invalid plain form post, per language, saved as files. */
+/** submit-fn's own HTML pages (an invalid plain form post's answer, the received page, the
+ * lost-link page), per language, saved as files. */
 async function submitFnPages() {
   const dir = mkdtempSync(join(tmpdir(), 'winner-fn-pages-'));
   const catalog = loadCatalog(env.siteDir);
@@ -39,6 +40,15 @@ async function submitFnPages() {
     assert.equal(res.status, 422, `an invalid plain form post (${lang}) gets 422`);
     assert.match(res.headers.get('content-type') || '', /^text\/html/, 'as an HTML page');
     writeFileSync(join(dir, `submit-fn-422-${lang}.html`), await res.text());
+    // The pages it renders itself for a GET: where a plain post lands once stored (#14), and
+    // the private link's "lost your link?" page (#18).
+    const origin = new URL(env.submitUrl).origin;
+    const q = lang === 'en' ? '?lang=en' : '';
+    for (const [name, path] of [['received', `/proposals/received/WNR-61-7K3Q9X${q}`], ['link-lost', `/proposals/link/${q}`]]) {
+      const page = await fetch(origin + path, { redirect: 'manual' });
+      assert.equal(page.status, 200, `GET ${path}`);
+      writeFileSync(join(dir, `submit-fn-${name}-${lang}.html`), await page.text());
+    }
   }
   return dir;
 }
@@ -75,8 +85,10 @@ for (const site of sites) {
   });
 }
 
-test('Nu Html Checker: no errors in submit-fn\'s HTML error pages (id, en)', () => {
+test('Nu Html Checker: no errors in submit-fn\'s own HTML pages: 422, received, lost link (id, en)', () => {
   if (vnu.fnError) throw vnu.fnError;
+  const files = readdirSync(vnu.fnDir).sort();
+  assert.deepEqual(files, ['id', 'en'].flatMap((l) => [`submit-fn-422-${l}.html`, `submit-fn-link-lost-${l}.html`, `submit-fn-received-${l}.html`]).sort());
   const errors = vnuErrors(vnu.fnDir);
   assert.equal(errors.length, 0, `Nu Html Checker found ${errors.length} error(s):\n${errors.join('\n')}`);
 });

@@ -239,7 +239,7 @@ pub(super) fn parse(
     let source = Some(yaml_file(text));
     match result {
         Ok(parsed) => (Some(parsed), source, Vec::new()),
-        Err(d) => (None, source, vec![d]),
+        Err(all) => (None, source, all),
     }
 }
 
@@ -290,11 +290,13 @@ fn parse_markdown(
     };
     match result {
         Ok(parsed) => (Some(parsed), source, Vec::new()),
-        Err(mut d) => {
-            if split.yaml.is_none() && d.code() == codes::MISSING_FIELD {
-                d.msg.id = codes::NO_FRONT_MATTER;
+        Err(mut all) => {
+            if split.yaml.is_none() {
+                for d in all.iter_mut().filter(|d| d.code() == codes::MISSING_FIELD) {
+                    d.msg.id = codes::NO_FRONT_MATTER;
+                }
             }
-            (None, source, vec![d])
+            (None, source, all)
         }
     }
 }

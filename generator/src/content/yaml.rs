@@ -31,8 +31,57 @@ pub fn flat_strings(yaml: &str) -> Result<std::collections::BTreeMap<String, Str
     serde_yaml::from_str(yaml).map_err(|e| e.to_string())
 }
 
-/// Parses `yaml` into `T`, mapping any error to a diagnostic in the file.
-pub fn parse<T: DeserializeOwned>(yaml: &str, origin: Origin<'_>) -> Result<T, Diagnostic> {
+/// At most this many problems are reported for one document (a file that is not YAML at all
+/// would otherwise be reported line by line).
+const MAX_PROBLEMS: usize = 20;
+
+/// Parses `yaml` into `T`, mapping every error to a diagnostic in the file.
+///
+/// serde_yaml stops at the first problem; an editor should see them all in one run (#12).
+/// So after a problem inside a top-level field, that field is set aside (its lines blanked,
+/// which keeps every later position right) and the rest is parsed again, until it parses or
+/// what is left cannot be told apart: a YAML syntax error, or a problem with no field. A
+/// field then reported missing only because it was set aside (or because it was misspelt and
+/// the misspelling was set aside) is not reported again.
+pub fn parse<T: DeserializeOwned>(yaml: &str, origin: Origin<'_>) -> Result<T, Vec<Diagnostic>> {
+    let mut work = yaml.to_owned();
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut set_aside: Vec<String> = Vec::new();
+    while found.len() < MAX_PROBLEMS {
+        let e = match parse_once::<T>(&work) {
+            Ok(v) if found.is_empty() => return Ok(v),
+            Ok(_) => break,
+            Err(e) => e,
+        };
+        let message = strip_positions(&e.to_string());
+        if !found.is_empty()
+            && let Some(missing) = between(&message, "missing field `", "`")
+            && set_aside
+                .iter()
+                .any(|k| k == missing || crate::messages::closest(k, [missing]).is_some())
+        {
+            break;
+        }
+        let d = to_diagnostic(&e, &work, origin);
+        let yaml_line = (d.line + 1).saturating_sub(origin.first_line);
+        found.push(d);
+        // A missing field is only reported once every field present has parsed; a problem
+        // without a position, or in the YAML syntax, leaves nothing to set aside.
+        let unplaced = e.location().is_none()
+            && !message.contains("unknown field `")
+            && !message.contains("duplicate field `");
+        if unplaced || message.contains("missing field `") || is_syntax_error(&message) {
+            break;
+        }
+        match set_aside_field(&mut work, yaml_line) {
+            Some(key) => set_aside.push(key),
+            None => break,
+        }
+    }
+    Err(found)
+}
+
+fn parse_once<T: DeserializeOwned>(yaml: &str) -> Result<T, serde_yaml::Error> {
     // An empty document is `null` to serde_yaml; structs whose fields are all optional should
     // still accept it, so give them an empty mapping instead.
     let effective = if yaml.trim().is_empty() || only_comments(yaml) {
@@ -40,7 +89,59 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, origin: Origin<'_>) -> Result<T, D
     } else {
         yaml
     };
-    serde_yaml::from_str(effective).map_err(|e| to_diagnostic(&e, yaml, origin))
+    serde_yaml::from_str(effective)
+}
+
+/// Whether serde_yaml's message is about the YAML text itself (libyaml's scanner or parser),
+/// after which nothing later in the document can be trusted.
+fn is_syntax_error(message: &str) -> bool {
+    [
+        "while scanning",
+        "while parsing",
+        "did not find expected",
+        "found unexpected",
+        "could not find expected",
+        "mapping values are not allowed",
+        "found character that cannot start",
+        "found undefined",
+        "control characters are not allowed",
+        "invalid leading UTF-8",
+        "recursion limit",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+}
+
+/// Blanks the top-level field whose lines hold 1-based YAML line `line` (its key line and
+/// everything indented, commented or listed under it) and returns its key; `None` when the
+/// line belongs to no top-level field.
+fn set_aside_field(yaml: &mut String, line: usize) -> Option<String> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let at = line.checked_sub(1).filter(|i| *i < lines.len())?;
+    let starts_field =
+        |l: &str| !l.is_empty() && !l.starts_with([' ', '\t', '#', '-']) && !l.starts_with("...");
+    let start = (0..=at).rev().find(|&i| starts_field(lines[i]))?;
+    let key = lines[start]
+        .split(':')
+        .next()?
+        .trim()
+        .trim_matches('"')
+        .to_owned();
+    if key.is_empty() || !lines[start].contains(':') {
+        return None;
+    }
+    let end = (start + 1..lines.len())
+        .find(|&i| starts_field(lines[i]))
+        .unwrap_or(lines.len());
+    let mut out = String::with_capacity(yaml.len());
+    for (i, l) in lines.iter().enumerate() {
+        if !(start..end).contains(&i) {
+            out.push_str(l);
+        }
+        out.push('\n');
+    }
+    *yaml = out;
+    Some(key)
 }
 
 fn only_comments(yaml: &str) -> bool {
@@ -313,7 +414,7 @@ mod tests {
 
     #[test]
     fn unknown_field_at_its_line() {
-        let e = parse::<Doc>("title: a\ntitel: b\n", origin()).expect_err("unknown");
+        let e = first(parse::<Doc>("title: a\ntitel: b\n", origin()));
         assert_eq!((e.line, e.col), (3, 1));
         let m = e.message(crate::messages::Lang::En);
         assert!(m.contains("unknown field `titel`"), "{m}");
@@ -327,7 +428,7 @@ mod tests {
 
     #[test]
     fn a_misspelt_first_field_is_reported_at_its_line_not_at_the_opening_dashes() {
-        let e = parse::<Doc>("titel: a\ndate: 2023-01-01\n", origin()).expect_err("unknown");
+        let e = first(parse::<Doc>("titel: a\ndate: 2023-01-01\n", origin()));
         assert_eq!(e.code(), codes::UNKNOWN_FIELD);
         assert_eq!(
             (e.line, e.col),
@@ -338,18 +439,96 @@ mod tests {
 
     #[test]
     fn missing_and_duplicate() {
-        let e = parse::<Doc>("date: 2023-01-01\n", origin()).expect_err("missing");
+        let e = first(parse::<Doc>("date: 2023-01-01\n", origin()));
         assert_eq!((e.line, e.col), (1, 1));
-        let e = parse::<Doc>("title: a\n\ntitle: b\n", origin()).expect_err("dup");
+        let e = first(parse::<Doc>("title: a\n\ntitle: b\n", origin()));
         assert_eq!((e.line, e.col), (4, 1));
     }
 
     #[test]
     fn impossible_date_is_plain() {
-        let e = parse::<Doc>("title: a\ndate: 2023-02-30\n", origin()).expect_err("date");
+        let e = first(parse::<Doc>("title: a\ndate: 2023-02-30\n", origin()));
         assert_eq!(e.line, 3);
         let m = e.message(crate::messages::Lang::En);
         assert!(m.contains("`2023-02-30` is not a valid date"), "{m}");
+    }
+
+    /// The only problem of a document with one.
+    fn first(r: Result<Doc, Vec<Diagnostic>>) -> Diagnostic {
+        let mut all = r.expect_err("a problem");
+        assert_eq!(all.len(), 1, "{all:?}");
+        all.remove(0)
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Issue {
+        title: String,
+        topic: String,
+        status: Status,
+        validated_on: time::Date,
+        #[serde(default)]
+        sources: Vec<Source>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Status {
+        Validated,
+        Pending,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Source {
+        title: String,
+        url: String,
+    }
+
+    #[test]
+    fn every_problem_of_a_document_in_one_pass_each_at_its_line() {
+        let yaml = "title: Air\ntopik: air\nstatus: valid\nvalidated_on: 2023-13-45\nsources:\n  - title: A\n    link: https://a.example\n";
+        let all = parse::<Issue>(yaml, origin()).expect_err("four problems");
+        let seen: Vec<_> = all.iter().map(|d| (d.code(), d.line)).collect();
+        // The misspelt `topik` is reported, and `topic` is not then reported missing.
+        assert_eq!(
+            seen,
+            [
+                (codes::UNKNOWN_FIELD, 3),
+                (all[1].code(), 4),
+                (all[2].code(), 5),
+                (codes::UNKNOWN_FIELD, 8),
+            ],
+            "{all:?}"
+        );
+        assert!(
+            all[1].message(crate::messages::Lang::En).contains("valid"),
+            "{:?}",
+            all[1]
+        );
+    }
+
+    #[test]
+    fn a_genuinely_missing_field_is_still_reported_after_the_others() {
+        let yaml = "title: Air\nstatus: valid\nvalidated_on: 2023-01-01\n";
+        let all = parse::<Issue>(yaml, origin()).expect_err("two problems");
+        let codes_seen: Vec<_> = all.iter().map(|d| d.code()).collect();
+        assert_eq!(codes_seen.len(), 2, "{all:?}");
+        assert_eq!(all[1].code(), codes::MISSING_FIELD, "{all:?}");
+        assert!(
+            all[1].message(crate::messages::Lang::En).contains("topic"),
+            "{:?}",
+            all[1]
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_stops_the_search() {
+        let yaml = "title: \"Air\ntopic: air\nstatus: valid\n";
+        let all = parse::<Issue>(yaml, origin()).expect_err("syntax");
+        assert_eq!(all.len(), 1, "{all:?}");
     }
 
     #[test]

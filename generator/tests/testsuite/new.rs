@@ -52,8 +52,8 @@ fn fields_of<T: DeserializeOwned + std::fmt::Debug>() -> Vec<String> {
         first_line: 1,
         start_line: 1,
     };
-    let err = yaml::parse::<T>("zz_not_a_field: 1\n", origin).expect_err("unknown field");
-    let message = err.message(generator::messages::Lang::En);
+    let errs = yaml::parse::<T>("zz_not_a_field: 1\n", origin).expect_err("unknown field");
+    let message = errs[0].message(generator::messages::Lang::En);
     let expected = message
         .split_once("expected")
         .map(|(_, list)| list)

@@ -12,6 +12,7 @@ use crate::prelude::*;
 
 const STUNTING: &str = "provinces/kalimantan-barat/issues/stunting.md";
 const KALBAR: &str = "provinces/kalimantan-barat/province.yaml";
+const PENDIDIKAN: &str = "provinces/kalimantan-barat/issues/pendidikan.md";
 
 /// A planted mistake: what it changes, and where and under which code it must be reported.
 struct Plant {
@@ -28,6 +29,26 @@ fn edit(content: &Path, rel: &str, f: impl FnOnce(String) -> String) {
 }
 
 const PLANTS: &[Plant] = &[
+    // Two mistakes in the front matter of one file: serde stops at the first, `check` must not
+    // (all_planted_mistakes_together… sees both in one run).
+    Plant {
+        name: "misspelt_field",
+        apply: |c| {
+            edit(c, PENDIDIKAN, |t| {
+                t.replace("topic: pendidikan", "topik: pendidikan")
+            })
+        },
+        expect: (PENDIDIKAN, 3, 1, codes::UNKNOWN_FIELD, true),
+    },
+    Plant {
+        name: "unknown_status_in_the_same_file",
+        apply: |c| {
+            edit(c, PENDIDIKAN, |t| {
+                t.replace("status: pending", "status: menunggu")
+            })
+        },
+        expect: (PENDIDIKAN, 4, 9, codes::UNKNOWN_VARIANT, true),
+    },
     Plant {
         name: "reserved_page_name",
         apply: |c| {
