@@ -13,7 +13,7 @@ use time::Date;
 use crate::content::{self, Diagnostics, LoadOptions, Site};
 use crate::output::{OutputError, Sink};
 use crate::render::{self, Jobs, RenderError, Stopped};
-use crate::theme::Theme;
+use crate::theme::{MapData, Theme};
 
 /// Resolved inputs of one build.
 #[derive(Debug, Clone)]
@@ -107,10 +107,19 @@ pub enum BuildError {
 /// theme is loaded even when the content has errors, so that one run reports both.
 pub fn build(inputs: &Inputs, sink: &dyn Sink) -> Result<Build, BuildError> {
     let started = Instant::now();
+    // The official province list comes first (one small file of the theme): the content is
+    // checked against it while it loads, so that a wrong code is reported with every other
+    // content problem. A map that does not load is reported by Theme::load.
+    let official = MapData::load(&inputs.theme_dir)
+        .ok()
+        .flatten()
+        .map(|map| map.official())
+        .unwrap_or_default();
     let (loaded, theme) = rayon::join(
         || {
             content::load_indexed(&LoadOptions {
                 content_dir: inputs.content_dir.clone(),
+                official,
             })
         },
         || Theme::load(&inputs.theme_dir),
@@ -128,20 +137,6 @@ pub fn build(inputs: &Inputs, sink: &dyn Sink) -> Result<Build, BuildError> {
             }));
         }
     };
-    // Content against the theme's official province list: reported like any content problem,
-    // before anything is rendered.
-    if let Some(map) = theme.map() {
-        let official = content::official::check(&loaded.site, &index, &map.official());
-        if official.has_errors() {
-            let mut diagnostics = loaded.warnings;
-            diagnostics.extend(official.iter().cloned());
-            diagnostics.sort();
-            return Err(BuildError::Problems(Problems {
-                diagnostics,
-                render: Vec::new(),
-            }));
-        }
-    }
     let today = winner_catalog::clock::today(inputs.as_of);
     let options = options(inputs, &loaded.site, today);
     let rendered = render::context::Env::new(&loaded.site, &theme, &options)

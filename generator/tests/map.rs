@@ -25,6 +25,7 @@ fn root() -> PathBuf {
 fn real_site() -> Site {
     let options = LoadOptions {
         content_dir: root().join("content"),
+        ..LoadOptions::default()
     };
     match content::load(&options) {
         Ok(site) => site,

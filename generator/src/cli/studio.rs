@@ -46,8 +46,10 @@ pub(super) fn run(args: &StudioArgs, lang: Lang) -> Result<(), Failure> {
             args.backend
         )));
     }
+    // The studio needs the content's model, not its map: codes are `check`'s business.
     let site = match load(&LoadOptions {
         content_dir: args.input.content.clone(),
+        ..LoadOptions::default()
     }) {
         Ok(site) => site,
         Err(diags) => {

@@ -9,14 +9,17 @@ use super::diagnostic::{Diagnostic, Diagnostics};
 use super::index::{Files, Index};
 use super::load_file::{self, Kind, Parsed, Source};
 use super::site::Site;
-use super::{front_matter, links, load_assemble, load_walk, media, text_rules, validate};
+use super::{front_matter, links, load_assemble, load_walk, media, official, text_rules, validate};
 use crate::messages::{Msg, codes};
 
 /// What to load.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     /// The content folder (`content` by default).
     pub content_dir: PathBuf,
+    /// The official (Kemendagri) province list, code and name, that province codes are
+    /// checked against (the theme's map is drawn from it); empty: codes are not checked.
+    pub official: Vec<(String, String)>,
 }
 
 /// A site that loaded without errors, and the warnings found on the way.
@@ -139,6 +142,9 @@ pub fn load_indexed(options: &LoadOptions) -> Result<(Loaded, Index), Diagnostic
     let mut anchor_targets = BTreeSet::new();
     if let Some(site) = &site {
         validate::validate(site, &files, &mut diags);
+        if !options.official.is_empty() {
+            official::check(site, &files, &options.official, &mut diags);
+        }
         anchor_targets = links::check(site, &files, &mut diags);
     }
     diags.sort();

@@ -35,7 +35,7 @@ mod load_file;
 mod load_walk;
 pub mod media;
 pub mod model;
-pub mod official;
+pub(crate) mod official;
 pub mod reload;
 pub mod site;
 pub mod slug;

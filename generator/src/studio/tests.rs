@@ -17,7 +17,11 @@ use crate::content::{LoadOptions, Site, load};
 
 fn site() -> Site {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-    load(&LoadOptions { content_dir: dir }).expect("the bundled content loads")
+    load(&LoadOptions {
+        content_dir: dir,
+        ..LoadOptions::default()
+    })
+    .expect("the bundled content loads")
 }
 
 fn options() -> StudioOptions {

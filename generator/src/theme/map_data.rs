@@ -132,15 +132,11 @@ impl MapData {
 
     /// The official (Kemendagri) code and name of every province the map knows, outlines and
     /// points alike.
-    pub fn official(&self) -> Vec<(&str, &str)> {
+    pub fn official(&self) -> Vec<(String, String)> {
         self.provinces
             .iter()
-            .map(|s| (s.code.as_str(), s.name.as_str()))
-            .chain(
-                self.points
-                    .iter()
-                    .map(|p| (p.code.as_str(), p.name.as_str())),
-            )
+            .map(|s| (s.code.clone(), s.name.clone()))
+            .chain(self.points.iter().map(|p| (p.code.clone(), p.name.clone())))
             .collect()
     }
 

@@ -102,9 +102,17 @@ const ERROR_CASES: &[(&str, &str, usize, &str)] = &[
         6,
         "no heading with the id `angka`",
     ),
+    // Banten given Kalimantan Barat's code: the official list tells which one is wrong.
+    (
+        "code_of_another_province",
+        "provinces/banten/province.yaml",
+        1,
+        "belongs to Kalimantan Barat, not to Banten",
+    ),
+    // A province folder copied whole: both are right by the official list, the copy is blamed.
     (
         "duplicate_province_code",
-        "provinces/kalimantan-barat/province.yaml",
+        "provinces/banten-salinan/province.yaml",
         1,
         "already used by `banten`",
     ),

@@ -65,6 +65,23 @@ const PLANTS: &[Plant] = &[
         },
         expect: ("pages/tahapan.en.md", 2, 7, codes::RESERVED_ROUTE, true),
     },
+    // Banten given Kalimantan Barat's code: the official list says which of the two is wrong,
+    // so only Banten is blamed, not Kalimantan Barat for "a code already used".
+    Plant {
+        name: "code_of_another_province",
+        apply: |c| {
+            edit(c, "provinces/banten/province.yaml", |t| {
+                t.replace("code: \"36\"", "code: \"61\"")
+            })
+        },
+        expect: (
+            "provinces/banten/province.yaml",
+            1,
+            7,
+            codes::CODE_MISMATCH,
+            true,
+        ),
+    },
     Plant {
         name: "unknown_wave",
         apply: |c| edit(c, KALBAR, |t| t.replace("wave: 1", "wave: 3")),

@@ -50,10 +50,16 @@ pub fn site_with_case(case: Option<&str>) -> tempfile::TempDir {
     dir
 }
 
-/// Loads a content folder.
+/// Loads a content folder, with province codes checked against the default theme's official
+/// list, as `build` and `check` do.
 pub fn load(content_dir: &Path) -> Result<Loaded, Diagnostics> {
+    let official = generator::theme::MapData::load(&theme())
+        .expect("the default theme's map loads")
+        .map(|map| map.official())
+        .unwrap_or_default();
     content::load_with_warnings(&LoadOptions {
         content_dir: content_dir.to_path_buf(),
+        official,
     })
 }
 
