@@ -99,7 +99,8 @@ class Server:
     def __init__(self, gen, content):
         port = free_port()
         self.proc = subprocess.Popen(
-            [gen, "serve", "--port", str(port), "--content", content,
+            # English messages: the lines below are matched in English ("built", "updated").
+            [gen, "--lang", "en", "serve", "--port", str(port), "--content", content,
              "--theme", os.path.join(ROOT, "themes", "default"), "--as-of", AS_OF],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             text=True,

@@ -27,7 +27,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 
 use time::Date;
 
@@ -42,10 +41,8 @@ use crate::theme::Theme;
 
 /// What `serve` keeps of the last good full build to update it.
 pub struct Live {
-    /// Shared with the background search indexer's snapshot: an update clones the site only
-    /// when that snapshot is still being indexed ([`Arc::make_mut`]).
-    site: Arc<Site>,
-    theme: Arc<Theme>,
+    site: Site,
+    theme: Theme,
     index: Index,
     warnings: Diagnostics,
     options: render::Options,
@@ -103,9 +100,9 @@ impl Live {
         let locators = locators_for(&kept.site, &kept.theme).ok();
         Live {
             locators,
-            site: Arc::new(kept.site),
+            site: kept.site,
             warnings: kept.warnings,
-            theme: Arc::new(kept.theme),
+            theme: kept.theme,
             index: kept.index,
             options: kept.options,
             as_of: inputs.as_of,
@@ -123,8 +120,8 @@ impl Live {
     /// (`None` without the province locators, when every update is a full rebuild anyway).
     pub fn search_snapshot(&self) -> Option<super::search::Snapshot> {
         Some(super::search::Snapshot {
-            site: Arc::clone(&self.site),
-            theme: Arc::clone(&self.theme),
+            site: self.site.clone(),
+            theme: self.theme.clone(),
             options: self.options.clone(),
             locators: self.locators.clone()?,
         })
@@ -180,7 +177,7 @@ impl Live {
         }
         let started = std::time::Instant::now();
         let reloaded = reload::reload_issues(
-            Arc::make_mut(&mut self.site),
+            &mut self.site,
             &mut self.index,
             &self.warnings,
             &self.content_dirs[0],
@@ -231,7 +228,7 @@ impl Live {
                 })
             }
             Err(e) => {
-                reload::undo(Arc::make_mut(&mut self.site), swaps);
+                reload::undo(&mut self.site, swaps);
                 self.dirty = keys;
                 match e {
                     Stopped::Render(e) => Update::Failed(Problems {

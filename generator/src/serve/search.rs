@@ -22,8 +22,8 @@ use crate::theme::Theme;
 
 /// What indexing the site needs, owned, so that it can move to another thread.
 pub struct Snapshot {
-    pub(super) site: Arc<Site>,
-    pub(super) theme: Arc<Theme>,
+    pub(super) site: Site,
+    pub(super) theme: Theme,
     pub(super) options: Options,
     pub(super) locators: BTreeMap<String, Locator>,
 }
