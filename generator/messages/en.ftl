@@ -48,6 +48,8 @@ new-news-date = the news item is dated { $date } by its file name: rename both f
 serve-overlay = Build failed: the last good build is shown. Fix the problem and save; this page reloads.
 serve-failed = build failed; still serving the last good build
 serve-built = built { $pages } pages in { $seconds } s
+serve-updated = updated { $names } ({ $files } files) in { $ms } ms
+serve-write-failed = the site could not be written into the served folder: { $error }
 explain-unknown = there is no problem code `{ $code }`; codes look like K0102 and are shown beside each message of `generator check`
 dir-missing = the { $what ->
         [content] content

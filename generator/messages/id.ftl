@@ -38,6 +38,8 @@ new-news-date = berita ini bertanggal { $date } menurut nama berkasnya: ganti na
 serve-overlay = Penyusunan gagal: yang tampil adalah hasil terakhir yang berhasil. Perbaiki masalahnya lalu simpan; halaman ini memuat ulang sendiri.
 serve-failed = penyusunan gagal; hasil terakhir yang berhasil tetap disajikan
 serve-built = { $pages } halaman tersusun dalam { $seconds } detik
+serve-updated = { $names } diperbarui ({ $files } berkas) dalam { $ms } ms
+serve-write-failed = situs tidak dapat ditulis ke folder yang disajikan: { $error }
 explain-unknown = tidak ada kode masalah `{ $code }`; kode berbentuk K0102 dan tercetak di samping setiap pesan `generator check`
 dir-missing = folder { $what ->
         [content] konten

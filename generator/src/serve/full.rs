@@ -21,8 +21,16 @@ pub(super) fn build_once(
     {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
-            return (Err(e.to_string()), None);
+            let error = e.to_string();
+            eprintln!(
+                "{}",
+                messages::text(
+                    lang,
+                    "serve-write-failed",
+                    &[("error", error.clone().into())]
+                )
+            );
+            return (Err(error), None);
         }
     };
     let kept = match pipeline::build(inputs, &staging) {

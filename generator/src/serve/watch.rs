@@ -146,14 +146,24 @@ fn update(
                 .iter()
                 .try_for_each(|(path, bytes)| sink.put(path.clone(), bytes.clone()));
             if let Err(e) = written {
-                eprintln!("error: {e}");
+                let error = e.to_string();
+                eprintln!(
+                    "{}",
+                    messages::text(lang, "serve-write-failed", &[("error", error.into())])
+                );
                 return Err(format!("writing the update failed ({e})"));
             }
-            let line = format!(
-                "updated {} ({} files) in {:.0} ms",
-                names.join(", "),
-                updated.files.len(),
-                started.elapsed().as_secs_f64() * 1000.0
+            let line = messages::text(
+                lang,
+                "serve-updated",
+                &[
+                    ("names", names.join(", ").into()),
+                    ("files", updated.files.len().into()),
+                    (
+                        "ms",
+                        format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0).into(),
+                    ),
+                ],
             );
             eprintln!("{line}");
             Ok(Ok(line))
