@@ -111,7 +111,9 @@ for (const lang of LANGS) {
       // phone it stays on one line (it once wrapped at its hyphen).
       const words = catalog.email.strings;
       assert.equal(await page.locator('h1').textContent(), words['sent.title'][lang]);
-      assert.ok((await page.locator('main').textContent()).includes(words['sent.lead'][lang]), 'the thank-you lead');
+      const main = await page.locator('main').textContent();
+      assert.ok(main.includes(words['sent.lead'][lang]), 'the thank-you lead');
+      assert.ok(main.includes(words['sent.receipt'][lang]), 'with email on, that a receipt is on its way');
       await page.setViewportSize({ width: 320, height: 640 });
       const layout = await page.locator('#reference').evaluate((el) => ({
         lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),

@@ -29,6 +29,8 @@ struct Words<'a> {
     next_title: &'a str,
     next: &'a str,
     back: &'a str,
+    /// That a receipt is on its way: shown only when the function sends email.
+    receipt: Option<&'a str>,
 }
 
 fn words(catalog: &Catalog, lang: Lang) -> Option<Words<'_>> {
@@ -41,6 +43,7 @@ fn words(catalog: &Catalog, lang: Lang) -> Option<Words<'_>> {
         next_title: get("sent.next_title")?,
         next: get("sent.next")?,
         back: get("sent.back")?,
+        receipt: get("sent.receipt"),
     })
 }
 
@@ -65,7 +68,8 @@ pub async fn get(
     let catalog = state.catalog();
     match words(catalog, lang) {
         Some(w) if is_reference(&reference) => {
-            finish(StatusCode::OK, page(catalog, lang, &w, &reference))
+            let mail = state.mail().is_some();
+            finish(StatusCode::OK, page(catalog, lang, &w, &reference, mail))
         }
         _ => {
             let title = messages::text(Text::NotFound, lang);
@@ -74,11 +78,16 @@ pub async fn get(
     }
 }
 
-fn page(catalog: &Catalog, lang: Lang, w: &Words<'_>, reference: &str) -> String {
+fn page(catalog: &Catalog, lang: Lang, w: &Words<'_>, reference: &str, mail: bool) -> String {
     let home = format!("{}{}", catalog.site_url, catalog.home_path.get(lang));
+    // With email on, every stored proposal's transaction wrote its receipt to the outbox.
+    let receipt = match w.receipt {
+        Some(text) if mail => format!("<p>{}</p>\n", escape(text)),
+        _ => String::new(),
+    };
     let main = format!(
         "<div class=\"box\" role=\"status\">\n<p>{lead}</p>\n<p>{label}</p>\n\
-<p class=\"reference\" id=\"reference\">{reference}</p>\n</div>\n\
+<p class=\"reference\" id=\"reference\">{reference}</p>\n</div>\n{receipt}\
 <h2>{next_title}</h2>\n<p>{next}</p>\n<p><a href=\"{home}\">{back}</a></p>\n",
         lead = escape(w.lead),
         label = escape(w.reference),
@@ -123,7 +132,7 @@ mod tests {
     fn the_page_shows_the_reference_with_the_thank_you_words() {
         let c = catalog();
         let w = words(&c, Lang::Id).expect("the fixture has the words");
-        let html = page(&c, Lang::Id, &w, "WNR-61-7K3Q9X");
+        let html = page(&c, Lang::Id, &w, "WNR-61-7K3Q9X", false);
         assert!(html.contains("<html lang=\"id\">"), "{html}");
         assert!(html.contains("<h1>Usulan terkirim</h1>"), "{html}");
         assert!(
