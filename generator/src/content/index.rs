@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use super::diagnostic::Diagnostic;
 use super::load_file::Source;
+use super::site::Markdown;
+use winner_catalog::Lang;
 
 /// Everything validation may look at besides the [`Site`]: which files exist and their YAML.
 #[derive(Debug, Default)]
@@ -19,6 +21,10 @@ pub(crate) struct Files {
     /// Why each refused image or document was refused (reported where Markdown uses it, or
     /// at the file itself when nothing does).
     pub(crate) media_problems: BTreeMap<PathBuf, Diagnostic>,
+    /// The bodies of Markdown files whose front matter did not parse, with their language
+    /// and their Indonesian file: not in the site, but their links and images are checked in
+    /// the same run.
+    pub(crate) unparsed: Vec<(Markdown, Lang, PathBuf)>,
 }
 
 impl Files {

@@ -88,9 +88,21 @@ pub(crate) fn check(site: &Site, files: &Files, diags: &mut Diagnostics) -> BTre
     let docs = all_docs(site);
     let by_path: BTreeMap<&Path, &Bilingual<Words>> = docs.iter().map(|(w, p)| (*p, *w)).collect();
     let mut used = BTreeSet::new();
+    // Files whose front matter failed are not in the site; their bodies are checked all the
+    // same, so that their link mistakes are not left for the next run.
+    let unparsed: Vec<Doc<'_>> = files
+        .unparsed
+        .iter()
+        .map(|(md, lang, original)| Doc {
+            md,
+            lang: *lang,
+            original,
+        })
+        .collect();
     let targets = check_docs(
         site,
         &docs,
+        &unparsed,
         &|p| by_path.get(p).copied(),
         files,
         diags,
@@ -130,7 +142,7 @@ pub(crate) fn check_some<'s>(
             .find(|(_, p)| *p == path)
             .map(|(w, _)| w)
     };
-    check_docs(site, docs, &lookup, files, diags, &mut BTreeSet::new())
+    check_docs(site, docs, &[], &lookup, files, diags, &mut BTreeSet::new())
 }
 
 /// Every document of the site with the path of its Indonesian file.
@@ -151,11 +163,12 @@ fn all_docs(site: &Site) -> Vec<(&Bilingual<Words>, &Path)> {
     docs
 }
 
-/// The checks of `docs`; `lookup` finds the document of an `@/…#anchor` link's file. The
+/// The checks of `docs` and of `extra` (bodies outside the site); `lookup` finds the document of an `@/…#anchor` link's file. The
 /// images and documents the bodies use are added to `used`.
 fn check_docs<'s>(
     site: &'s Site,
     docs: &[(&'s Bilingual<Words>, &'s Path)],
+    extra: &[Doc<'s>],
     lookup: &dyn Fn(&Path) -> Option<&'s Bilingual<Words>>,
     files: &Files,
     diags: &mut Diagnostics,
@@ -176,6 +189,11 @@ fn check_docs<'s>(
             });
         }
     }
+    all.extend(extra.iter().map(|d| Doc {
+        md: d.md,
+        lang: d.lang,
+        original: d.original,
+    }));
     let routes = RootRoutes::new(site);
     let checked: Vec<Checked> = all
         .par_iter()

@@ -129,8 +129,13 @@ pub fn load_indexed(options: &LoadOptions) -> Result<(Loaded, Index), Diagnostic
         if let Some(s) = source {
             files.sources.insert(rel.clone(), s);
         }
-        if let Some((kind, p)) = item {
-            parsed.push((rel.clone(), kind, p));
+        match item {
+            Some((_, Parsed::Unparsed(body, lang))) => {
+                let original = load_file::original_of(&rel);
+                files.unparsed.push((body, lang, original));
+            }
+            Some((kind, p)) => parsed.push((rel.clone(), kind, p)),
+            None => {}
         }
         files.present.insert(rel);
     }

@@ -173,10 +173,7 @@ pub(super) fn pair_problem(path: &Path, files: &Files) -> Option<Diagnostic> {
     let name = path.to_string_lossy();
     match lang {
         Lang::En => {
-            let original = PathBuf::from(format!(
-                "{}.md",
-                name.strip_suffix(".en.md").unwrap_or(&name)
-            ));
+            let original = load_file::original_of(path);
             (!files.present.contains(&original)).then(|| {
                 Diagnostic::error(
                     path,

@@ -111,6 +111,10 @@ pub(super) enum Parsed {
     Page(PageFront, Markdown),
     Translation(Translation, Markdown),
     PageTranslation(PageTranslation, Markdown),
+    /// A Markdown file whose front matter did not parse: its body alone, in its language, so
+    /// that its links and images are still checked in the same run (the loader keeps it out
+    /// of the site).
+    Unparsed(Markdown, Lang),
     Unknown,
 }
 
@@ -209,6 +213,26 @@ fn news_name<'a>(rel: &Path, stem: &'a str) -> Result<(Date, &'a str), Diagnosti
     Ok((date, rest))
 }
 
+/// The Indonesian file of an English translation (`x.en.md` -> `x.md`); other paths as they are.
+pub(super) fn original_of(path: &Path) -> PathBuf {
+    let name = path.to_string_lossy();
+    match name.strip_suffix(".en.md") {
+        Some(stem) => PathBuf::from(format!("{stem}.md")),
+        None => path.to_path_buf(),
+    }
+}
+
+/// The language of a Markdown file's body (Indonesian for kinds without one).
+fn lang_of(kind: &Kind) -> Lang {
+    match kind {
+        Kind::ProvinceIndex { lang, .. }
+        | Kind::Issue { lang, .. }
+        | Kind::News { lang, .. }
+        | Kind::Page { lang, .. } => *lang,
+        _ => Lang::Id,
+    }
+}
+
 /// Parses one file of kind `kind` whose text is `text` (BOM allowed).
 pub(super) fn parse(
     rel: &Path,
@@ -270,6 +294,7 @@ fn parse_markdown(
         yaml: yaml.to_owned(),
         first_line: split.yaml_first_line,
     });
+    let body_again = body.clone();
     let result = match kind {
         Kind::ProvinceIndex { lang: Lang::Id, .. } => {
             yaml::parse(yaml, origin).map(|f| Parsed::ProvinceIndex(f, body))
@@ -296,7 +321,11 @@ fn parse_markdown(
                     d.msg.id = codes::NO_FRONT_MATTER;
                 }
             }
-            (None, source, all)
+            (
+                Some(Parsed::Unparsed(body_again, lang_of(kind))),
+                source,
+                all,
+            )
         }
     }
 }

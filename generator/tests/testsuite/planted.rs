@@ -30,7 +30,7 @@ fn edit(content: &Path, rel: &str, f: impl FnOnce(String) -> String) {
 
 const PLANTS: &[Plant] = &[
     // Two mistakes in the front matter of one file: serde stops at the first, `check` must not
-    // (all_planted_mistakes_together… sees both in one run).
+    // (all_planted_mistakes_together… sees all three of this file in one run).
     Plant {
         name: "misspelt_field",
         apply: |c| {
@@ -39,6 +39,19 @@ const PLANTS: &[Plant] = &[
             })
         },
         expect: (PENDIDIKAN, 3, 1, codes::UNKNOWN_FIELD, true),
+    },
+    // …and a broken link in its body: checked even while the front matter does not parse.
+    Plant {
+        name: "broken_link_below_a_broken_front_matter",
+        apply: |c| {
+            edit(c, PENDIDIKAN, |t| {
+                t.replace(
+                    "Masih dibahas.\n",
+                    "Masih dibahas.\n\nLihat [x](@/pages/tidak-ada.md).\n",
+                )
+            })
+        },
+        expect: (PENDIDIKAN, 11, 7, codes::LINK_TARGET_MISSING, true),
     },
     Plant {
         name: "unknown_status_in_the_same_file",
