@@ -21,9 +21,9 @@ pub(crate) struct Files {
     /// Why each refused image or document was refused (reported where Markdown uses it, or
     /// at the file itself when nothing does).
     pub(crate) media_problems: BTreeMap<PathBuf, Diagnostic>,
-    /// The bodies of Markdown files whose front matter did not parse, with their language
-    /// and their Indonesian file: not in the site, but their links and images are checked in
-    /// the same run.
+    /// The bodies of Markdown files left out of the site (their front matter did not parse,
+    /// or their province's province.yaml or index.md is missing or broken), with their
+    /// language and their Indonesian file: their links and images are checked all the same.
     pub(crate) unparsed: Vec<(Markdown, Lang, PathBuf)>,
 }
 

@@ -140,7 +140,9 @@ pub fn load_indexed(options: &LoadOptions) -> Result<(Loaded, Index), Diagnostic
         files.present.insert(rel);
     }
 
-    let mut site = load_assemble::assemble(parsed, &files, &mut diags);
+    let mut left_out = Vec::new();
+    let mut site = load_assemble::assemble(parsed, &files, &mut diags, &mut left_out);
+    files.unparsed.extend(left_out);
     if let Some(site) = site.as_mut() {
         site.media = media_files;
     }

@@ -47,12 +47,17 @@ struct Parts {
     pages: BTreeMap<String, Pair<PageFront, PageTranslation>>,
 }
 
+/// A Markdown body left out of the site, with its language and its Indonesian file.
+pub(super) type LeftOut = (Markdown, Lang, PathBuf);
+
 /// Builds the [`Site`] from the parsed files; `None` when a site-wide file is missing or broken
-/// (its problem is already in `diags`).
+/// (its problem is already in `diags`). The bodies of a province left out (its province.yaml
+/// or index.md missing or broken) go to `left_out`, so that their links are still checked.
 pub(super) fn assemble(
     parsed: Vec<(PathBuf, Kind, Parsed)>,
     files: &Files,
     diags: &mut Diagnostics,
+    left_out: &mut Vec<LeftOut>,
 ) -> Option<Site> {
     let mut parts = Parts::default();
     for (path, kind, item) in parsed {
@@ -69,7 +74,7 @@ pub(super) fn assemble(
             ));
         }
     }
-    let provinces = provinces(std::mem::take(&mut parts.provinces), files, diags);
+    let provinces = provinces(std::mem::take(&mut parts.provinces), files, diags, left_out);
     let news = news(std::mem::take(&mut parts.news));
     let pages = pages(std::mem::take(&mut parts.pages));
     let topics = parts.topics?;
@@ -210,6 +215,7 @@ fn provinces(
     found: BTreeMap<String, ProvinceParts>,
     files: &Files,
     diags: &mut Diagnostics,
+    left_out: &mut Vec<LeftOut>,
 ) -> Vec<Province> {
     let mut out = Vec::new();
     for (slug, parts) in found {
@@ -228,8 +234,12 @@ fn provinces(
             .filter_map(|(issue_slug, pair)| issue(&slug, issue_slug, pair.id, pair.en))
             .collect();
         sort_issues(&mut issues);
-        let (Some(facts), Some((front, body))) = (parts.facts, parts.index.id) else {
-            continue;
+        let (facts, (front, body)) = match (parts.facts, parts.index.id) {
+            (Some(facts), Some(index)) => (facts, index),
+            (_, index) => {
+                left_out_bodies(index, parts.index.en, issues, left_out);
+                continue;
+            }
         };
         out.push(Province {
             slug,
@@ -247,6 +257,28 @@ fn provinces(
     }
     out.sort_by(|a, b| (&a.facts.name, &a.slug).cmp(&(&b.facts.name, &b.slug)));
     out
+}
+
+/// The bodies of a province left out of the site: its narrative and its issues, both
+/// languages.
+fn left_out_bodies(
+    index: Option<(ProvinceIndexFront, Markdown)>,
+    index_en: Option<(Translation, Markdown)>,
+    issues: Vec<Issue>,
+    left_out: &mut Vec<LeftOut>,
+) {
+    let narrative = [
+        index.map(|(_, md)| (md, Lang::Id)),
+        index_en.map(|(_, md)| (md, Lang::En)),
+    ];
+    let words = issues.into_iter().flat_map(|i| {
+        let Bilingual { id, en } = i.words;
+        [Some((id.body, Lang::Id)), en.map(|w| (w.body, Lang::En))]
+    });
+    for (md, lang) in narrative.into_iter().chain(words).flatten() {
+        let original = load_file::original_of(&md.path);
+        left_out.push((md, lang, original));
+    }
 }
 
 /// An issue from its Indonesian file and translation, as parsed; `None` without the

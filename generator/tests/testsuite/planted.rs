@@ -426,3 +426,37 @@ fn province_codes_are_checked_against_the_official_list_the_map_uses() {
         assert_eq!(stderr.matches("kesalahan[").count(), 1, "{stderr}");
     }
 }
+
+/// A province.yaml that does not parse leaves its province out of the site, but not out of
+/// the check: the link mistakes in its issues' bodies are reported in the same run.
+#[test]
+fn a_broken_province_file_does_not_hide_its_issues_link_mistakes() {
+    let site = site_with_case(None);
+    let content = site.path().join("content");
+    edit(&content, KALBAR, |t| {
+        t.replace("capital: Pontianak", "ibu_kota: Pontianak")
+    });
+    edit(&content, STUNTING, |t| {
+        t.replace(
+            "Lihat [halaman tentang](@/pages/tentang.md).",
+            "Lihat [halaman tentang](@/pages/tidak-ada.md).",
+        )
+    });
+    let diags = diagnostics(&content);
+    assert_eq!(
+        found(&diags, codes::UNKNOWN_FIELD),
+        [format!("{KALBAR}:3:1")],
+        "{diags}"
+    );
+    let line = fs::read_to_string(content.join(STUNTING))
+        .expect("read")
+        .lines()
+        .position(|l| l.contains("@/pages/tidak-ada.md"))
+        .expect("the planted link")
+        + 1;
+    assert_eq!(
+        found(&diags, codes::LINK_TARGET_MISSING),
+        [format!("{STUNTING}:{line}:7")],
+        "{diags}"
+    );
+}
