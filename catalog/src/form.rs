@@ -11,7 +11,7 @@ use crate::Localized;
 pub const RESERVED_FIELD_NAMES: [&str; 5] = ["province", "issue", "lang", "token", "started_at"];
 
 /// The proposal form (`content/form.yaml`, copied into `catalog.json`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormDefinition {
     /// Version of the privacy notice that the consent field refers to, e.g. `"2023-06-01"`.

@@ -1,6 +1,5 @@
 //! [`load`]: the content folder in, a validated [`Site`] (or every problem found) out.
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -141,22 +140,18 @@ pub fn load_indexed(options: &LoadOptions) -> Result<(Loaded, Index), Diagnostic
     }
 
     let mut left_out = Vec::new();
-    let mut site = load_assemble::assemble(parsed, &files, &mut diags, &mut left_out);
+    let (mut site, stand_ins) = load_assemble::assemble(parsed, &files, &mut diags, &mut left_out);
     files.unparsed.extend(left_out);
-    if let Some(site) = site.as_mut() {
-        site.media = media_files;
+    site.media = media_files;
+    validate::validate(&site, &files, stand_ins, &mut diags);
+    if !options.official.is_empty() {
+        official::check(&site, &files, &options.official, &mut diags);
     }
-    let mut anchor_targets = BTreeSet::new();
-    if let Some(site) = &site {
-        validate::validate(site, &files, &mut diags);
-        if !options.official.is_empty() {
-            official::check(site, &files, &options.official, &mut diags);
-        }
-        anchor_targets = links::check(site, &files, &mut diags);
-    }
+    let anchor_targets = links::check(&site, &files, &mut diags);
     diags.sort();
+    // A stand-in always comes with the error of its file; the site is never rendered with one.
     match site {
-        Some(site) if !diags.has_errors() => Ok((
+        site if !diags.has_errors() && !stand_ins.any() => Ok((
             Loaded {
                 site,
                 warnings: diags,

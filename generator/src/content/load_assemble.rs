@@ -50,15 +50,36 @@ struct Parts {
 /// A Markdown body left out of the site, with its language and its Indonesian file.
 pub(super) type LeftOut = (Markdown, Lang, PathBuf);
 
-/// Builds the [`Site`] from the parsed files; `None` when a site-wide file is missing or broken
-/// (its problem is already in `diags`). The bodies of a province left out (its province.yaml
-/// or index.md missing or broken) go to `left_out`, so that their links are still checked.
+/// Which site-wide files were missing or broken and stand in empty in the assembled [`Site`]
+/// (each one's problem is already in the diagnostics). A site with a stand-in is checked,
+/// never rendered: the rules about a stand-in file, and the references into it, are skipped.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct StandIns {
+    /// `site.yaml`.
+    pub(crate) config: bool,
+    /// `topics.yaml`.
+    pub(crate) topics: bool,
+    /// `form.yaml`.
+    pub(crate) form: bool,
+}
+
+impl StandIns {
+    /// Whether any site-wide file stands in.
+    pub(crate) fn any(self) -> bool {
+        self.config || self.topics || self.form
+    }
+}
+
+/// Builds the [`Site`] from the parsed files. A site-wide file that is missing or broken
+/// stands in empty (see [`StandIns`]), so that every other file is still checked in the same
+/// run. The bodies of a province left out (its province.yaml or index.md missing or broken)
+/// go to `left_out`, so that their links are still checked.
 pub(super) fn assemble(
     parsed: Vec<(PathBuf, Kind, Parsed)>,
     files: &Files,
     diags: &mut Diagnostics,
     left_out: &mut Vec<LeftOut>,
-) -> Option<Site> {
+) -> (Site, StandIns) {
     let mut parts = Parts::default();
     for (path, kind, item) in parsed {
         place(&mut parts, &path, kind, item, diags);
@@ -77,18 +98,24 @@ pub(super) fn assemble(
     let provinces = provinces(std::mem::take(&mut parts.provinces), files, diags, left_out);
     let news = news(std::mem::take(&mut parts.news));
     let pages = pages(std::mem::take(&mut parts.pages));
-    let topics = parts.topics?;
-    Some(Site {
-        config: parts.config?,
+    let stand_ins = StandIns {
+        config: parts.config.is_none(),
+        topics: parts.topics.is_none(),
+        form: parts.form.is_none(),
+    };
+    let topics = parts.topics.unwrap_or_default();
+    let site = Site {
+        config: parts.config.unwrap_or_default(),
         topics: topics.topics,
         topic_sources: topics.sources,
-        form: parts.form?,
+        form: parts.form.unwrap_or_default(),
         synonyms: parts.search.map(|s| s.synonyms).unwrap_or_default(),
         provinces,
         news,
         pages,
         media: Default::default(),
-    })
+    };
+    (site, stand_ins)
 }
 
 fn place(parts: &mut Parts, path: &Path, kind: Kind, item: Parsed, diags: &mut Diagnostics) {

@@ -28,7 +28,7 @@ pub struct Source {
 }
 
 /// `content/site.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteFile {
     /// Site title per language.
@@ -54,7 +54,7 @@ pub struct SiteFile {
 }
 
 /// The competition as described in `site.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Competition {
     /// Full name, e.g. `Kompetisi Wirausaha Sosial untuk Negeri (WiNNER)`.
@@ -92,7 +92,7 @@ pub struct Stage {
 }
 
 /// `content/topics.yaml`: the national priority topics.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicsFile {
     /// Where the list comes from.

@@ -460,3 +460,42 @@ fn a_broken_province_file_does_not_hide_its_issues_link_mistakes() {
         "{diags}"
     );
 }
+
+/// A broken site.yaml and topics.yaml are reported, and every other file is still checked
+/// against what is left: a province's own mistake shows in the same run, and no issue is
+/// blamed for a topic that only the broken topics.yaml could have defined.
+#[test]
+fn broken_site_wide_files_do_not_hide_the_other_files_mistakes() {
+    let site = site_with_case(None);
+    let content = site.path().join("content");
+    edit(&content, "site.yaml", |t| {
+        t.replace("base_url:", "alamat: x\nbase_url:")
+    });
+    edit(&content, "topics.yaml", |t| {
+        t.replacen(
+            "  - slug: stunting",
+            "  - slug: stunting\n    warna: merah",
+            1,
+        )
+    });
+    edit(&content, "provinces/banten/province.yaml", |t| {
+        t.replace("code: \"36\"", "code: 36")
+    });
+    let diags = diagnostics(&content);
+    assert_eq!(
+        found(&diags, codes::UNKNOWN_FIELD),
+        ["site.yaml:5:1", "topics.yaml:5:5"],
+        "{diags}"
+    );
+    assert_eq!(
+        found(&diags, codes::CODE_UNQUOTED),
+        ["provinces/banten/province.yaml:1:7"],
+        "{diags}"
+    );
+    assert_eq!(
+        found(&diags, codes::UNKNOWN_TOPIC),
+        Vec::<String>::new(),
+        "{diags}"
+    );
+    assert_eq!(diags.errors().count(), 3, "nothing else: {diags}");
+}
