@@ -471,6 +471,14 @@ capital: \"\"
 
 ",
     sources_block!(),
+    "
+# Opsional: catatan penyunting, alasan dan sumber di balik fakta di atas; tidak tampil di situs.
+# Tulis di sini, bukan sebagai komentar `#`: studio penyuntingan menghapus komentar saat menyimpan.
+# (Optional: the editors' reasoning behind these facts; never shown. Write it here, not as `#`
+# comments: the editing studio drops comments when it saves.)
+# notes: |-
+#   Hari pertama pendaftaran belum kami temukan; ...
+",
 );
 
 const PROVINCE_INDEX: &str = concat!(

@@ -169,6 +169,7 @@ fn site() -> Site {
             }),
             issues_stated: None,
             sources: vec![source(3)],
+            notes: Some("Catatan penyunting: tidak pernah tampil.".into()),
         },
         narrative: Bilingual {
             id: words(
@@ -346,6 +347,8 @@ fn every_page_has_one_h1_lang_and_landmarks() {
             assert!(html.contains(landmark), "{path}: {landmark}");
         }
         assert!(html.starts_with("<!DOCTYPE html>"), "{path}: doctype");
+        // The editors' notes in province.yaml are for editors only.
+        assert!(!html.contains("tidak pernah tampil"), "{path}: notes shown");
         // As the page-quality suite counts it (tests/e2e/lib/size.mjs): the inline map has
         // its own budget, and the whole page gzipped must fit one round trip there.
         let without_map = match (html.find("<svg class=\"map"), html.find("</svg>")) {

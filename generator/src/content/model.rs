@@ -163,6 +163,11 @@ pub struct ProvinceFile {
     pub issues_stated: Option<IssuesStated>,
     /// Sources for the facts in this file.
     pub sources: Vec<Source>,
+    /// The editors' reasoning behind these facts and their sources (why a window has only
+    /// `not_before`, why a count differs from the list). Never shown on the site. A field,
+    /// not `#` comments, because the editing studio rewrites YAML without its comments.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// A count of strategic issues as a source states it, and which source.

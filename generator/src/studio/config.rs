@@ -366,6 +366,14 @@ pub(super) fn province_fields() -> Vec<Value> {
             issues_stated_fields(),
         ),
         sources(true),
+        text(
+            "notes",
+            "Catatan penyunting",
+            "Alasan dan sumber di balik isian di atas (mis. mengapa hanya ada \"paling cepat\"). \
+             Tidak tampil di situs. Tulis di sini, bukan sebagai komentar #: studio menghapus \
+             komentar saat menyimpan.",
+            false,
+        ),
     ]
 }
 
