@@ -195,16 +195,7 @@ fn missing_text_as_png_huge_and_missing_linked_files_are_refused_at_their_refere
     assert_eq!(got, want, "{diags}");
 
     let check = |lang: Option<&str>| {
-        let mut cmd = cargo_bin_cmd!("generator");
-        cmd.env_remove("WINNER_LANG")
-            .arg("check")
-            .arg("--content")
-            .arg(&content)
-            .arg("--theme")
-            .arg(theme());
-        if let Some(l) = lang {
-            cmd.args(["--lang", l]);
-        }
+        let mut cmd = check_command(&content, lang);
         let out = cmd.output().expect("run");
         assert_eq!(out.status.code(), Some(1), "{out:?}");
         String::from_utf8_lossy(&out.stderr).into_owned()

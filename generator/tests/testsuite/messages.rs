@@ -163,16 +163,7 @@ fn check_speaks_indonesian_by_default_and_english_on_request() {
     let site = site_with_case(Some("dangling_topic"));
     let content = site.path().join("content");
     let run = |lang: Option<&str>| {
-        let mut cmd = cargo_bin_cmd!("generator");
-        cmd.env_remove("WINNER_LANG")
-            .arg("check")
-            .arg("--content")
-            .arg(&content)
-            .arg("--theme")
-            .arg(theme());
-        if let Some(l) = lang {
-            cmd.args(["--lang", l]);
-        }
+        let mut cmd = check_command(&content, lang);
         cmd.assert().code(1)
     };
     run(None)

@@ -300,16 +300,7 @@ fn all_planted_mistakes_together_in_one_run_in_both_languages() {
         );
     }
     for (lang, label) in [(None, "kesalahan"), (Some("en"), "error")] {
-        let mut cmd = cargo_bin_cmd!("generator");
-        cmd.env_remove("WINNER_LANG")
-            .arg("check")
-            .arg("--content")
-            .arg(&content)
-            .arg("--theme")
-            .arg(theme());
-        if let Some(l) = lang {
-            cmd.args(["--lang", l]);
-        }
+        let mut cmd = check_command(&content, lang);
         let out = cmd.output().expect("run");
         assert_eq!(out.status.code(), Some(1), "{out:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -398,15 +389,7 @@ fn province_codes_are_checked_against_the_official_list_the_map_uses() {
             original.replace("code: \"61\"", &format!("code: \"{code}\"")),
         )
         .expect("write");
-        let out = cargo_bin_cmd!("generator")
-            .env_remove("WINNER_LANG")
-            .arg("check")
-            .arg("--content")
-            .arg(&content)
-            .arg("--theme")
-            .arg(theme())
-            .output()
-            .expect("run");
+        let out = check_command(&content, None).output().expect("run");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{stderr}");
         assert!(

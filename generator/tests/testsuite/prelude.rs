@@ -5,6 +5,22 @@ use std::path::{Path, PathBuf};
 
 use generator::content::{self, Diagnostics, LoadOptions, Loaded};
 
+/// `generator check` on `content` with the repository's theme, in `lang` (`None`: the default,
+/// Indonesian), whatever `WINNER_LANG` the test runner has.
+pub fn check_command(content: &Path, lang: Option<&str>) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("generator");
+    cmd.env_remove("WINNER_LANG")
+        .arg("check")
+        .arg("--content")
+        .arg(content)
+        .arg("--theme")
+        .arg(theme());
+    if let Some(l) = lang {
+        cmd.args(["--lang", l]);
+    }
+    cmd
+}
+
 /// A folder of this test suite.
 pub fn suite(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
