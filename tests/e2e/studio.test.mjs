@@ -162,10 +162,23 @@ async function signedIn(viewport = { width: 1280, height: 900 }) {
   return { context, page, seen, before };
 }
 
-async function save(page) {
+/**
+ * Presses Save and returns the repository once the CMS has written it: it differs from
+ * `before` and two reads 500 ms apart agree. (A fixed two-second wait once read the folder
+ * before a save had finished on CI's busy two cores.)
+ */
+async function save(page, before) {
   await page.getByRole('button', { name: /^Save/ }).first().click();
-  // Saved once the CMS leaves the editor for the entry's collection or shows it saved.
-  await page.waitForTimeout(2000);
+  const changed = (repo) => Object.values(difference(before, repo)).some((list) => list.length > 0);
+  const deadline = Date.now() + 30_000;
+  let last = await readRepo(page);
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(500);
+    const now = await readRepo(page);
+    if (changed(now) && JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
+  return last;
 }
 
 test('studio edits an issue summary in both languages through the CMS, in our layout', async () => {
@@ -180,9 +193,9 @@ test('studio edits an issue summary in both languages through the CMS, in our la
   await page.getByText('English', { exact: true }).nth(1).click();
   await page.waitForTimeout(500);
   await summaries.nth(1).fill('New summary from the studio.');
-  await save(page);
+  const afterSave = await save(page, before);
   await page.screenshot({ path: join(shots, 'saved-1280.png') });
-  const afterSave = await readRepo(page);
+
   // Only the issue's two files changed; every other file is byte-identical.
   assert.deepEqual(difference(before, afterSave), { changed: [`${ISSUE}.en.md`, `${ISSUE}.md`], added: [], removed: [] });
   // The project's layout: the Indonesian file keeps the facts, the translation only its words.
@@ -234,9 +247,9 @@ test('studio adds a new issue with its English translation to a province', async
   await page.getByRole('textbox', { name: 'Judul' }).nth(2).fill('Malnutrition');
   await page.getByRole('textbox', { name: 'Ringkasan' }).nth(1).fill('Summary of the malnutrition issue from the studio.');
   await page.getByRole('textbox', { name: 'Isi' }).nth(1).fill('## What we have not found\n\nWe have not found a public source on this issue.\n');
-  await save(page);
+  const afterSave = await save(page, before);
   await page.screenshot({ path: join(artifactDir('screenshots/studio'), 'new-issue-1280.png') });
-  const afterSave = await readRepo(page);
+
   const dir = 'content/provinces/kalimantan-barat/issues';
   assert.deepEqual(difference(before, afterSave), { changed: [], added: [`${dir}/gizi-buruk.en.md`, `${dir}/gizi-buruk.md`], removed: [] });
   const id = afterSave[`${dir}/gizi-buruk.md`];
@@ -269,8 +282,8 @@ test('studio adds a news item with its translation', async () => {
   await page.getByRole('textbox', { name: 'Judul berita' }).nth(1).fill('News from the studio');
   await page.getByRole('textbox', { name: 'Ringkasan' }).nth(1).fill('Summary of the news from the studio.');
   await page.getByRole('textbox', { name: 'Isi' }).nth(1).fill('Body of the news from the studio.\n');
-  await save(page);
-  const afterSave = await readRepo(page);
+  const afterSave = await save(page, before);
+
   const diff = difference(before, afterSave);
   assert.deepEqual([diff.changed, diff.removed], [[], []]);
   assert.equal(diff.added.length, 2, diff.added.join(', '));
@@ -292,8 +305,8 @@ test("studio changes a province's proposal window", async () => {
   const window = page.getByRole('group', { name: /Masa pengajuan usulan/ }).first();
   await window.scrollIntoViewIfNeeded();
   await window.getByRole('textbox', { name: 'Ditutup' }).fill('2023-06-12');
-  await save(page);
-  const afterSave = await readRepo(page);
+  const afterSave = await save(page, before);
+
   const file = 'content/provinces/kalimantan-barat/province.yaml';
   assert.deepEqual(difference(before, afterSave), { changed: [file], added: [], removed: [] });
   assert.match(afterSave[file], /^proposals:\n {2}not_before: 2023-05-12\n {2}closes: 2023-06-12$/m);
