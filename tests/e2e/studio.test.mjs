@@ -178,7 +178,28 @@ async function save(page, before) {
     if (changed(now) && JSON.stringify(now) === JSON.stringify(last)) return now;
     last = now;
   }
-  return last;
+  // Nothing written: say which fields the CMS holds invalid, so a failure names its cause.
+  const invalid = await page.evaluate(() => [...document.querySelectorAll('[aria-invalid="true"]')]
+    .map((el) => el.getAttribute('aria-label') || el.labels?.[0]?.textContent?.trim() || el.outerHTML.slice(0, 160)));
+  await page.screenshot({ path: join(artifactDir('screenshots/studio'), 'save-refused.png'), fullPage: true });
+  assert.fail(`the CMS wrote nothing within 30 s of Save; fields it holds invalid: ${JSON.stringify(invalid)}`);
+}
+
+/**
+ * Types `text` into a field of the CMS and waits until the field holds it, typing again if an
+ * editor that was still starting up dropped it (seen on two busy cores).
+ */
+async function typeInto(locator, text) {
+  const want = text.split('\n').find((line) => line.trim()) ?? '';
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await locator.fill(text);
+    for (let i = 0; i < 10; i += 1) {
+      const held = await locator.evaluate((el) => el.value ?? el.textContent ?? '');
+      if (held.includes(want)) return;
+      await locator.page().waitForTimeout(100);
+    }
+  }
+  assert.fail(`the field never held ${JSON.stringify(want)}`);
 }
 
 test('studio edits an issue summary in both languages through the CMS, in our layout', async () => {
@@ -232,21 +253,26 @@ test('studio adds a new issue with its English translation to a province', async
   const { context, page, seen, before } = await signedIn();
   await page.getByText('Isu: Kalimantan Barat').first().click();
   await page.getByRole('button', { name: 'Create New Entry' }).click();
-  await page.getByRole('textbox', { name: 'Judul' }).first().fill('Gizi buruk');
-  await page.getByRole('combobox', { name: 'Topik' }).click();
-  await page.getByRole('option', { name: 'Stunting, kesehatan ibu dan anak' }).click();
+  await typeInto(page.getByRole('textbox', { name: 'Judul' }).first(), 'Gizi buruk');
+  // The topic, chosen again should a busy page drop the choice (the combobox shows it).
+  const topic = page.getByRole('combobox', { name: 'Topik' });
+  for (let attempt = 0; attempt < 5 && !(await topic.textContent()).includes('Stunting'); attempt += 1) {
+    await topic.click();
+    await page.getByRole('option', { name: 'Stunting, kesehatan ibu dan anak' }).click();
+  }
+  assert.match(await topic.textContent(), /Stunting, kesehatan ibu dan anak/);
   await page.getByRole('radio', { name: 'Belum divalidasi' }).check();
-  await page.getByRole('textbox', { name: 'Ringkasan' }).first().fill('Ringkasan isu gizi buruk dari studio.');
+  await typeInto(page.getByRole('textbox', { name: 'Ringkasan' }).first(), 'Ringkasan isu gizi buruk dari studio.');
   await page.getByRole('button', { name: /Add.*Sumber/ }).click();
   const source = page.getByRole('group', { name: /Sumber/ }).first();
-  await source.getByRole('textbox', { name: 'Judul' }).fill('Kompetisi WiNNER Tuju Kolaborasi Wirausaha Sosial dan Pemerintah Daerah');
-  await source.getByRole('textbox', { name: 'Alamat (URL)' }).fill('https://menpan.go.id/site/berita-terkini/kompetisi-winner-tuju-kolaborasi-wirausaha-sosial-dan-pemerintah-daerah');
-  await page.getByRole('textbox', { name: 'Isi' }).first().fill('## Yang belum kami temukan\n\nKami belum menemukan sumber publik tentang isu ini.\n');
+  await typeInto(source.getByRole('textbox', { name: 'Judul' }), 'Kompetisi WiNNER Tuju Kolaborasi Wirausaha Sosial dan Pemerintah Daerah');
+  await typeInto(source.getByRole('textbox', { name: 'Alamat (URL)' }), 'https://menpan.go.id/site/berita-terkini/kompetisi-winner-tuju-kolaborasi-wirausaha-sosial-dan-pemerintah-daerah');
+  await typeInto(page.getByRole('textbox', { name: 'Isi' }).first(), '## Yang belum kami temukan\n\nKami belum menemukan sumber publik tentang isu ini.\n');
   await page.getByRole('radio', { name: 'English' }).nth(1).click();
   await page.waitForTimeout(500);
-  await page.getByRole('textbox', { name: 'Judul' }).nth(2).fill('Malnutrition');
-  await page.getByRole('textbox', { name: 'Ringkasan' }).nth(1).fill('Summary of the malnutrition issue from the studio.');
-  await page.getByRole('textbox', { name: 'Isi' }).nth(1).fill('## What we have not found\n\nWe have not found a public source on this issue.\n');
+  await typeInto(page.getByRole('textbox', { name: 'Judul' }).nth(2), 'Malnutrition');
+  await typeInto(page.getByRole('textbox', { name: 'Ringkasan' }).nth(1), 'Summary of the malnutrition issue from the studio.');
+  await typeInto(page.getByRole('textbox', { name: 'Isi' }).nth(1), '## What we have not found\n\nWe have not found a public source on this issue.\n');
   const afterSave = await save(page, before);
   await page.screenshot({ path: join(artifactDir('screenshots/studio'), 'new-issue-1280.png') });
 
@@ -270,18 +296,18 @@ test('studio adds a news item with its translation', async () => {
   const { context, page, seen, before } = await signedIn();
   await page.getByText('Berita', { exact: true }).first().click();
   await page.getByRole('button', { name: 'Create New Entry' }).click();
-  await page.getByRole('textbox', { name: 'Judul berita' }).first().fill('Kabar dari studio');
-  await page.getByRole('textbox', { name: 'Ringkasan' }).first().fill('Ringkasan kabar dari studio.');
+  await typeInto(page.getByRole('textbox', { name: 'Judul berita' }).first(), 'Kabar dari studio');
+  await typeInto(page.getByRole('textbox', { name: 'Ringkasan' }).first(), 'Ringkasan kabar dari studio.');
   await page.getByRole('button', { name: /Add.*Sumber/ }).click();
   const source = page.getByRole('group', { name: /Sumber/ }).first();
-  await source.getByRole('textbox', { name: 'Judul' }).fill('Kompetisi WiNNER Tuju Kolaborasi Wirausaha Sosial dan Pemerintah Daerah');
-  await source.getByRole('textbox', { name: 'Alamat (URL)' }).fill('https://menpan.go.id/site/berita-terkini/kompetisi-winner-tuju-kolaborasi-wirausaha-sosial-dan-pemerintah-daerah');
-  await page.getByRole('textbox', { name: 'Isi' }).first().fill('Isi kabar dari studio.\n');
+  await typeInto(source.getByRole('textbox', { name: 'Judul' }), 'Kompetisi WiNNER Tuju Kolaborasi Wirausaha Sosial dan Pemerintah Daerah');
+  await typeInto(source.getByRole('textbox', { name: 'Alamat (URL)' }), 'https://menpan.go.id/site/berita-terkini/kompetisi-winner-tuju-kolaborasi-wirausaha-sosial-dan-pemerintah-daerah');
+  await typeInto(page.getByRole('textbox', { name: 'Isi' }).first(), 'Isi kabar dari studio.\n');
   await page.getByRole('radio', { name: 'English' }).nth(1).click();
   await page.waitForTimeout(500);
-  await page.getByRole('textbox', { name: 'Judul berita' }).nth(1).fill('News from the studio');
-  await page.getByRole('textbox', { name: 'Ringkasan' }).nth(1).fill('Summary of the news from the studio.');
-  await page.getByRole('textbox', { name: 'Isi' }).nth(1).fill('Body of the news from the studio.\n');
+  await typeInto(page.getByRole('textbox', { name: 'Judul berita' }).nth(1), 'News from the studio');
+  await typeInto(page.getByRole('textbox', { name: 'Ringkasan' }).nth(1), 'Summary of the news from the studio.');
+  await typeInto(page.getByRole('textbox', { name: 'Isi' }).nth(1), 'Body of the news from the studio.\n');
   const afterSave = await save(page, before);
 
   const diff = difference(before, afterSave);
