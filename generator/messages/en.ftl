@@ -851,6 +851,18 @@ K0337 = province code `{ $code }` is not in the official Kemendagri list the map
         code: "36"
         name: Banten
 
+K0338 = the privacy notice does not state the version `{ $version }` that the form's consent refers to
+    .hint = write the version in the notice (e.g. "Version: **{ $version }**"), or set `privacy_notice_version` in form.yaml to the notice's own version
+    .title = Privacy notice without the form's version
+    .explain = Every proposal stores which version of the privacy notice its author consented to
+    (`privacy_notice_version` in form.yaml). The notice must state that version in each language,
+    so the consent points at a text people can read. Change both together.
+
+    Wrong (form.yaml says "2026-12-07.2"):
+        Version: **2026-12-07**
+    Right:
+        Version: **2026-12-07.2**
+
 ## K04: links and images
 
 K0401 = link `@/{ $target }`: `{ $file }` has no heading with the id `{ $anchor }`

@@ -842,6 +842,18 @@ K0337 = kode provinsi `{ $code }` tidak ada di daftar resmi Kemendagri yang dipa
         code: "36"
         name: Banten
 
+K0338 = pemberitahuan privasi tidak menyebut versi `{ $version }` yang dirujuk persetujuan di formulir
+    .hint = tulis versi itu di pemberitahuan (mis. "Versi: **{ $version }**"), atau ubah `privacy_notice_version` di form.yaml menjadi versi pemberitahuan itu
+    .title = Pemberitahuan privasi tanpa versi formulir
+    .explain = Setiap usulan menyimpan versi pemberitahuan privasi yang disetujui pengirimnya
+    (`privacy_notice_version` di form.yaml). Pemberitahuan itu harus menyebut versi tersebut di
+    setiap bahasa, agar persetujuan merujuk ke teks yang dapat dibaca. Ubah keduanya bersamaan.
+
+    Salah (form.yaml menyebut "2026-12-07.2"):
+        Versi: **2026-12-07**
+    Benar:
+        Versi: **2026-12-07.2**
+
 ## K04: tautan dan gambar
 
 K0401 = tautan `@/{ $target }`: `{ $file }` tidak punya judul bagian dengan id `{ $anchor }`

@@ -121,6 +121,17 @@ pub struct NewsItem {
     pub words: Bilingual<Words>,
 }
 
+impl Site {
+    /// The privacy notice: the page whose slug names it (`privasi`, or `privacy` in English).
+    /// The form links to it, the emails point to it, and `check` holds it to the form's
+    /// `privacy_notice_version`.
+    pub fn privacy_page(&self) -> Option<&Page> {
+        self.pages
+            .iter()
+            .find(|p| p.slug.contains("privasi") || p.slug_en.contains("privacy"))
+    }
+}
+
 /// A page such as About, Stages, Privacy or FAQ.
 #[derive(Debug, Clone)]
 pub struct Page {

@@ -30,6 +30,7 @@ pub(crate) fn validate(site: &Site, files: &Files, stand_ins: StandIns, diags: &
     pages(site, files, diags);
     if !stand_ins.form {
         form(site, files, diags);
+        privacy_version(site, diags);
     }
     synonyms(site, files, diags);
     blank_text(site, files, diags);
@@ -658,6 +659,27 @@ fn form(site: &Site, files: &Files, diags: &mut Diagnostics) {
             at,
             Msg::new(codes::FORM_PROBLEM).arg("detail", problem.to_string()),
         ));
+    }
+}
+
+/// Applicants consent to the privacy notice by its version (`privacy_notice_version` in
+/// form.yaml, stored with each proposal): the notice itself, in each language, must state
+/// that version, or a proposal would record consent to a text nobody can find.
+fn privacy_version(site: &Site, diags: &mut Diagnostics) {
+    let Some(page) = site.privacy_page() else {
+        return;
+    };
+    let version = site.form.privacy_notice_version.as_str();
+    let words = std::iter::once(&page.words.id).chain(page.words.en.as_ref());
+    for md in words.map(|w| &w.body) {
+        if !md.text.contains(version) {
+            diags.push(Diagnostic::error(
+                &md.path,
+                md.first_line,
+                1,
+                Msg::new(codes::PRIVACY_VERSION_NOT_STATED).arg("version", version),
+            ));
+        }
     }
 }
 

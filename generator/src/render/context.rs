@@ -167,10 +167,7 @@ impl<'a> Env<'a> {
                 .pages
                 .iter()
                 .find(|p| p.facts.layout == Some(PageLayout::Stages)),
-            privacy_page: site
-                .pages
-                .iter()
-                .find(|p| p.slug.contains("privasi") || p.slug_en.contains("privacy")),
+            privacy_page: site.privacy_page(),
             assets,
         })
     }

@@ -109,6 +109,13 @@ const ERROR_CASES: &[(&str, &str, usize, &str)] = &[
         1,
         "belongs to Kalimantan Barat, not to Banten",
     ),
+    // The form's consent refers to version 2023-06-01; the notice states another one.
+    (
+        "privacy_version_not_stated",
+        "pages/privasi.md",
+        6,
+        "does not state the version `2023-06-01`",
+    ),
     // A province folder copied whole: both are right by the official list, the copy is blamed.
     (
         "duplicate_province_code",
