@@ -163,8 +163,9 @@ fn all_docs(site: &Site) -> Vec<(&Bilingual<Words>, &Path)> {
     docs
 }
 
-/// The checks of `docs` and of `extra` (bodies outside the site); `lookup` finds the document of an `@/…#anchor` link's file. The
-/// images and documents the bodies use are added to `used`.
+/// The checks of `docs` and of `extra` (bodies outside the site); `lookup` finds the document
+/// of an `@/…#anchor` link's file. The images and documents the bodies use are added to
+/// `used`.
 fn check_docs<'s>(
     site: &'s Site,
     docs: &[(&'s Bilingual<Words>, &'s Path)],

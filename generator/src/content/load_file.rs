@@ -222,6 +222,20 @@ pub(super) fn original_of(path: &Path) -> PathBuf {
     }
 }
 
+/// Parses front matter `yaml` into `F` and makes the file's [`Parsed`] with its `body`; on
+/// failure the problems, with the body handed back.
+fn with_front<F: serde::de::DeserializeOwned>(
+    yaml: &str,
+    origin: Origin<'_>,
+    body: Markdown,
+    make: impl FnOnce(F, Markdown) -> Parsed,
+) -> Result<Parsed, (Vec<Diagnostic>, Markdown)> {
+    match yaml::parse(yaml, origin) {
+        Ok(front) => Ok(make(front, body)),
+        Err(all) => Err((all, body)),
+    }
+}
+
 /// The language of a Markdown file's body (Indonesian for kinds without one).
 fn lang_of(kind: &Kind) -> Lang {
     match kind {
@@ -294,38 +308,31 @@ fn parse_markdown(
         yaml: yaml.to_owned(),
         first_line: split.yaml_first_line,
     });
-    let body_again = body.clone();
+    // The body goes into what parsed, or, when the front matter did not, back out for the
+    // link checks: moved either way, never copied.
     let result = match kind {
         Kind::ProvinceIndex { lang: Lang::Id, .. } => {
-            yaml::parse(yaml, origin).map(|f| Parsed::ProvinceIndex(f, body))
+            with_front(yaml, origin, body, Parsed::ProvinceIndex)
         }
         Kind::Issue { lang: Lang::Id, .. } => {
-            yaml::parse(yaml, origin).map(|f| Parsed::Issue(Box::new(f), body))
+            with_front(yaml, origin, body, |f, b| Parsed::Issue(Box::new(f), b))
         }
-        Kind::News { lang: Lang::Id, .. } => {
-            yaml::parse(yaml, origin).map(|f| Parsed::News(f, body))
-        }
-        Kind::Page { lang: Lang::Id, .. } => {
-            yaml::parse(yaml, origin).map(|f| Parsed::Page(f, body))
-        }
+        Kind::News { lang: Lang::Id, .. } => with_front(yaml, origin, body, Parsed::News),
+        Kind::Page { lang: Lang::Id, .. } => with_front(yaml, origin, body, Parsed::Page),
         Kind::Page { lang: Lang::En, .. } => {
-            yaml::parse(yaml, origin).map(|f| Parsed::PageTranslation(f, body))
+            with_front(yaml, origin, body, Parsed::PageTranslation)
         }
-        _ => yaml::parse(yaml, origin).map(|f| Parsed::Translation(f, body)),
+        _ => with_front(yaml, origin, body, Parsed::Translation),
     };
     match result {
         Ok(parsed) => (Some(parsed), source, Vec::new()),
-        Err(mut all) => {
+        Err((mut all, body)) => {
             if split.yaml.is_none() {
                 for d in all.iter_mut().filter(|d| d.code() == codes::MISSING_FIELD) {
                     d.msg.id = codes::NO_FRONT_MATTER;
                 }
             }
-            (
-                Some(Parsed::Unparsed(body_again, lang_of(kind))),
-                source,
-                all,
-            )
+            (Some(Parsed::Unparsed(body, lang_of(kind))), source, all)
         }
     }
 }

@@ -44,15 +44,25 @@ const MAX_PROBLEMS: usize = 20;
 /// field then reported missing only because it was set aside (or because it was misspelt and
 /// the misspelling was set aside) is not reported again.
 pub fn parse<T: DeserializeOwned>(yaml: &str, origin: Origin<'_>) -> Result<T, Vec<Diagnostic>> {
+    // The common case, a document that parses, costs one parse and no copy of the text.
+    match parse_once::<T>(yaml) {
+        Ok(v) => Ok(v),
+        Err(first) => Err(every_problem::<T>(yaml, first, origin)),
+    }
+}
+
+/// The problems of a document that did not parse, `first` being serde_yaml's first (see
+/// [`parse`]).
+fn every_problem<T: DeserializeOwned>(
+    yaml: &str,
+    first: serde_yaml::Error,
+    origin: Origin<'_>,
+) -> Vec<Diagnostic> {
     let mut work = yaml.to_owned();
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut set_aside: Vec<String> = Vec::new();
-    while found.len() < MAX_PROBLEMS {
-        let e = match parse_once::<T>(&work) {
-            Ok(v) if found.is_empty() => return Ok(v),
-            Ok(_) => break,
-            Err(e) => e,
-        };
+    let mut next = Some(first);
+    while let Some(e) = next.take() {
         let message = strip_positions(&e.to_string());
         if !found.is_empty()
             && let Some(missing) = between(&message, "missing field `", "`")
@@ -70,15 +80,20 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, origin: Origin<'_>) -> Result<T, V
         let unplaced = e.location().is_none()
             && !message.contains("unknown field `")
             && !message.contains("duplicate field `");
-        if unplaced || message.contains("missing field `") || is_syntax_error(&message) {
+        if found.len() >= MAX_PROBLEMS
+            || unplaced
+            || message.contains("missing field `")
+            || is_syntax_error(&message)
+        {
             break;
         }
         match set_aside_field(&mut work, yaml_line) {
             Some(key) => set_aside.push(key),
             None => break,
         }
+        next = parse_once::<T>(&work).err();
     }
-    Err(found)
+    found
 }
 
 fn parse_once<T: DeserializeOwned>(yaml: &str) -> Result<T, serde_yaml::Error> {
