@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import sys
 
@@ -310,6 +311,10 @@ markup:
             title = slug.capitalize() if lang == "id" else en_slug.capitalize()
             summary = sentence(rng, words, connect, 10)
             text = "\n\n".join(paragraph(rng, words, connect, 4) for _ in range(3)) + "\n"
+            if slug == "privasi":
+                # The notice states the version the form's consent records (check K0338).
+                label = "Versi" if lang == "id" else "Version"
+                text = f"{label}: **{privacy_version()}**\n\n" + text
             if lang == "id":
                 front = (f"---\ntitle: {q(title)}\nsummary: {q(summary)}\nnav_order: {order}\n"
                          + (f"layout: {layout}\n" if layout else "") + f"sources:\n{src}---\n")
@@ -318,6 +323,15 @@ markup:
             write(os.path.join(c, "pages", f"{slug}{sfx}.md"), front + text)
             write(os.path.join(hc, f"{slug}{sfx}.md"), f"---\ntitle: {q(title)}\nsummary: {q(summary)}\n---\n{text}")
     print(f"{out}: {args.issues} issues over {len(provs)} provinces, {args.news} news, {len(pages)} pages (each in id and en)")
+
+
+def privacy_version():
+    """The `privacy_notice_version` of the repository's form.yaml (copied into the site)."""
+    with open(os.path.join(ROOT, "content/form.yaml"), encoding="utf-8") as f:
+        found = re.search(r'^privacy_notice_version:\s*"?([^"\n]+)"?\s*$', f.read(), re.M)
+    if not found:
+        sys.exit("content/form.yaml states no privacy_notice_version")
+    return found.group(1)
 
 
 def write_hugo_layouts(h):

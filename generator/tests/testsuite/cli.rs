@@ -218,3 +218,26 @@ fn check_builds_no_search_index() {
         assert!(out.join("pagefind/pagefind-entry.json").is_file());
     }
 }
+
+/// The benchmark's synthetic site (`bench/gen_content.py`) follows every content rule: when a
+/// new check arrives, the benchmark must not silently stop building (it did once, with K0338).
+#[test]
+fn the_benchmark_site_passes_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/gen_content.py");
+    let made = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(dir.path())
+        .args(["--issues", "76", "--news", "6"])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        made.status.success(),
+        "gen_content.py failed:\n{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    check_command(&dir.path().join("content"), Some("en"))
+        .assert()
+        .code(0)
+        .stderr(contains("76 issues"));
+}
