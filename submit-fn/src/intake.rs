@@ -146,9 +146,7 @@ pub async fn accept(state: &AppState, sub: &Submission, client: &Client, now: No
         let r = reference::reference(code, &reference::raw_digest(sub), 0);
         return decoy(state, r, "honeypot", now).await;
     }
-    let today = config
-        .as_of
-        .unwrap_or_else(|| now.wall.to_offset(winner_catalog::clock::WIB).date());
+    let today = winner_catalog::clock::today_at(config.as_of, now.wall);
     let valid = match validate::validate(catalog, today, sub) {
         Ok(v) => v,
         Err(errors) => {

@@ -157,10 +157,7 @@ pub fn new_link(key: &LinkKey) -> Result<LinkFields, capability::NoRandom> {
 }
 
 fn today(state: &AppState, now: Now) -> Date {
-    state
-        .config()
-        .as_of
-        .unwrap_or_else(|| now.wall.to_offset(winner_catalog::clock::WIB).date())
+    winner_catalog::clock::today_at(state.config().as_of, now.wall)
 }
 
 fn editable(state: &AppState, record: &ProposalRecord, today: Date) -> Editable {

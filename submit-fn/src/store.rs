@@ -48,8 +48,6 @@ use aws_sdk_dynamodb::types::{
     TimeToLiveSpecification, TransactWriteItem,
 };
 
-use time::{OffsetDateTime, UtcOffset};
-
 pub mod link;
 pub mod outbox;
 pub use link::{Change, Changed};
@@ -59,21 +57,8 @@ use crate::reference;
 use crate::status::{BY_AUTHOR, HistoryEntry, Status};
 use crate::validate::{Answer, Valid};
 
-/// An instant as stored in `submitted_at`: `YYYY-MM-DDTHH:MM:SS.mmmZ` in UTC (fixed width, so
-/// strings sort as time). The one timestamp format of the table.
-pub fn timestamp(at: OffsetDateTime) -> String {
-    let at = at.to_offset(UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second(),
-        at.millisecond()
-    )
-}
+/// An instant as the table stores it: the project's one timestamp format.
+pub use winner_catalog::clock::format_instant as timestamp;
 
 /// The table's partition key attribute.
 pub const PK: &str = "pk";
@@ -848,15 +833,4 @@ fn proposal_item(p: &NewProposal<'_>, reference: &str) -> Vec<(&'static str, Att
             }),
         ),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timestamps_are_fixed_width_utc() {
-        let at = OffsetDateTime::from_unix_timestamp(1_685_590_000).expect("instant");
-        assert_eq!(timestamp(at), "2023-06-01T03:26:40.000Z");
-    }
 }

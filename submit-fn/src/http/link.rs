@@ -41,7 +41,8 @@ pub async fn get_page(
 ) -> Response {
     let json = wants_json(req.headers(), None);
     let s = state.clone();
-    run(&state, req, json, |client, now| async move {
+    let wall = OffsetDateTime::now_utc();
+    run(&state, req, json, wall, |client, now| async move {
         link::handle(&s, &token, Action::View, &client, now).await
     })
     .await
@@ -65,8 +66,8 @@ pub async fn post(State(state): State<AppState>, req: Request) -> Response {
     let kind = parse::content_kind(req.headers());
     let json = wants_json(req.headers(), kind);
     let (parts, body) = req.into_parts();
-    let now_wall = OffsetDateTime::now_utc();
-    let by = deadline(&state, &parts.extensions, now_wall);
+    let wall = OffsetDateTime::now_utc();
+    let by = deadline(&state, &parts.extensions, wall);
     let sub = match read(&parts.headers, kind, body, by).await {
         Ok(s) => s,
         Err(_) => return unknown(&state, json, StatusCode::BAD_REQUEST),
@@ -90,7 +91,7 @@ pub async fn post(State(state): State<AppState>, req: Request) -> Response {
     };
     let req = Request::from_parts(parts, axum::body::Body::empty());
     let s = state.clone();
-    run(&state, req, json, |client, now| async move {
+    run(&state, req, json, wall, |client, now| async move {
         link::handle(&s, &token, action, &client, now).await
     })
     .await
@@ -101,7 +102,8 @@ pub async fn resend(State(state): State<AppState>, req: Request) -> Response {
     let kind = parse::content_kind(req.headers());
     let json = wants_json(req.headers(), kind);
     let (parts, body) = req.into_parts();
-    let by = deadline(&state, &parts.extensions, OffsetDateTime::now_utc());
+    let wall = OffsetDateTime::now_utc();
+    let by = deadline(&state, &parts.extensions, wall);
     let sub: Submission = read(&parts.headers, kind, body, by)
         .await
         .unwrap_or_default();
@@ -110,7 +112,7 @@ pub async fn resend(State(state): State<AppState>, req: Request) -> Response {
     let email = sub.get("email").unwrap_or("").to_owned();
     let req = Request::from_parts(parts, axum::body::Body::empty());
     let s = state.clone();
-    let mut resp = run(&state, req, json, |client, now| async move {
+    let mut resp = run(&state, req, json, wall, |client, now| async move {
         link::resend(&s, &reference, &email, &client, now).await
     })
     .await;
@@ -131,13 +133,19 @@ pub async fn resend(State(state): State<AppState>, req: Request) -> Response {
     resp
 }
 
-/// Common frame: the clock read once, the client, the use case, the answer, one log line.
-async fn run<F, Fut>(state: &AppState, req: Request, json: bool, f: F) -> Response
+/// Common frame: the client, the use case at `wall` (the clock as the handler read it, once,
+/// when the request arrived), the answer, one log line.
+async fn run<F, Fut>(
+    state: &AppState,
+    req: Request,
+    json: bool,
+    wall: OffsetDateTime,
+    f: F,
+) -> Response
 where
     F: FnOnce(Client, Now) -> Fut,
     Fut: std::future::Future<Output = Outcome>,
 {
-    let wall = OffsetDateTime::now_utc();
     let id = req
         .extensions()
         .get::<RequestId>()

@@ -3,7 +3,6 @@
 //! (prefilled, with each problem beside its field) and the withdrawal button. Every text comes from
 //! [`crate::messages`]; everything echoed is escaped.
 
-use time::OffsetDateTime;
 use winner_catalog::{Field, FieldKind, Lang};
 
 use super::page::{escape, page_html};
@@ -217,21 +216,14 @@ pub(super) fn html(state: &AppState, outcome: &Outcome) -> String {
     page_html(lang, messages::link_text(LinkText::Title, lang), &out)
 }
 
-/// A stored timestamp as `1 Juni 2023, 10.26 WIB`.
+/// A stored timestamp as `1 Juni 2023, 10.26 WIB` (as stored when it is not one).
 fn when(at: &str, lang: Lang) -> String {
-    use time::format_description::well_known::Rfc3339;
-    match OffsetDateTime::parse(at, &Rfc3339) {
-        Ok(t) => {
-            let t = t.to_offset(winner_catalog::clock::WIB);
-            let sep = if lang == Lang::Id { '.' } else { ':' };
-            format!(
-                "{}, {:02}{sep}{:02} WIB",
-                messages::human_date(t.date(), lang),
-                t.hour(),
-                t.minute()
-            )
+    match winner_catalog::clock::parse_instant(at) {
+        Some(t) => {
+            let (date, time) = winner_catalog::clock::wib_date_and_time(t, lang);
+            format!("{date}, {time} WIB")
         }
-        Err(_) => at.to_owned(),
+        None => at.to_owned(),
     }
 }
 
