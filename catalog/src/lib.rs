@@ -8,11 +8,14 @@
 //! - [`Catalog`]: provinces, their issues, and when each accepts proposals;
 //! - [`FormDefinition`]: the proposal form's fields and limits (from `content/form.yaml`),
 //!   used by the generator to render the form and by submit-fn to enforce it;
-//! - [`clock`]: the one place the current date comes from, overridable for previews and tests.
+//! - [`clock`]: the one place the current date comes from, overridable for previews and tests,
+//!   and the one timestamp format;
+//! - [`escape`]: the one HTML/XML escape of both binaries.
 //!
 //! The JSON shape is documented in `docs/catalog.md` at the repository root.
 
 pub mod clock;
+pub mod escape;
 mod form;
 
 pub use form::{Choice, Field, FieldKind, FormDefinition, FormProblem, RESERVED_FIELD_NAMES};

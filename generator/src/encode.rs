@@ -1,10 +1,5 @@
-//! Text encodings shared by every output: escaping for HTML and XML, and content-hashed
-//! file names. The escaping itself is the `html-escape` crate's, which submit-fn uses too.
-
-/// Escapes text for XML (and HTML) element content and attribute values, quotes included.
-pub fn xml_escape(text: &str) -> String {
-    html_escape::encode_quoted_attribute(text).into_owned()
-}
+//! Content-hashed file names. (Escaping is `winner_catalog::escape`, shared with submit-fn
+//! and the same code tera runs for templates.)
 
 /// `site.css` + bytes -> `site.<16 hex digits of FNV-1a 64>.css`.
 pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {

@@ -9,7 +9,7 @@ use super::context::Env;
 use super::dates::iso;
 use super::error::RenderError;
 use super::urls::{Route, absolute};
-use crate::encode::xml_escape;
+use winner_catalog::escape::html as xml_escape;
 
 /// `(output path, Atom XML)` for each language.
 pub(crate) fn build(env: &Env<'_>) -> Result<Vec<(String, String)>, RenderError> {

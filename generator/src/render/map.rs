@@ -23,8 +23,8 @@ use super::error::RenderError;
 use crate::encode::fingerprinted;
 use crate::theme::Strings;
 pub use crate::theme::map_data::{DATA_FILE, MapData, Shape};
-// Inline SVG is XML inside HTML: the sitemap's escaping (`&apos;` included) is valid in both.
-use crate::encode::xml_escape as esc;
+// Inline SVG is XML inside HTML: the one escape (numeric `&#39;`, no `&apos;`) is valid in both.
+use winner_catalog::escape::html as esc;
 
 /// How the home map shows one province that has content.
 #[derive(Debug, Clone)]
@@ -351,7 +351,7 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(esc("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#x27;");
+        assert_eq!(esc("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
     }
 
     #[test]

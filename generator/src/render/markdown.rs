@@ -149,7 +149,7 @@ pub fn to_html(md: &Markdown, lang: Lang, links: &Links<'_>) -> Result<String, R
 /// `<img>` of a published image: its address, alt text and title (escaped), its size, and
 /// lazy loading.
 fn img_tag(media: &Media, alt: &str, title: &str) -> String {
-    use crate::encode::xml_escape as attr;
+    use winner_catalog::escape::html as attr;
     let mut tag = format!("<img src=\"{}\" alt=\"{}\"", attr(&media.url()), attr(alt));
     if !title.is_empty() {
         tag.push_str(&format!(" title=\"{}\"", attr(title)));

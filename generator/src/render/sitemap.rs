@@ -6,7 +6,7 @@ use winner_catalog::Lang;
 use super::context::Env;
 use super::jobs::Spec;
 use super::urls::absolute;
-use crate::encode::xml_escape;
+use winner_catalog::escape::html as xml_escape;
 
 /// The sitemap of the pages that belong in it, sorted by URL.
 pub(crate) fn build(env: &Env<'_>, specs: &[Spec<'_>]) -> String {

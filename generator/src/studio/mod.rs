@@ -85,7 +85,7 @@ pub enum StudioError {
 /// `config.yml` (JSON is YAML, and Sveltia CMS reads `config.yml` beside the page by default,
 /// so the page needs no non-standard `<link rel>`).
 pub fn index_html(title: &str) -> String {
-    let title = crate::encode::xml_escape(title);
+    let title = winner_catalog::escape::html(title);
     format!(
         "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\

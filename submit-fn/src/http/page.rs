@@ -8,11 +8,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use winner_catalog::Lang;
 
-/// Escapes text for HTML element content and quoted attribute values (`& < > " '`), with
-/// the `html-escape` crate that both binaries share: the one escape of every page here.
-pub(super) fn escape(text: &str) -> String {
-    html_escape::encode_quoted_attribute(text).into_owned()
-}
+/// The one escape of both binaries, for every page here.
+pub(super) use winner_catalog::escape::html as escape;
 
 /// A whole page: `<h1>` with `title`, then `main`.
 pub(super) fn page_html(lang: Lang, title: &str, main: &str) -> String {

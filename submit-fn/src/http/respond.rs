@@ -290,7 +290,7 @@ mod tests {
     fn escape_covers_text_and_both_quotes() {
         assert_eq!(
             escape("<a href='x' title=\"y\">&</a>"),
-            "&lt;a href=&#x27;x&#x27; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;"
+            "&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;"
         );
         assert_eq!(escape("Dinas Kesehatan"), "Dinas Kesehatan");
     }

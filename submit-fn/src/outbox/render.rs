@@ -3,8 +3,6 @@
 //! reference, a plain-text part, and a simple HTML part escaped with the `html-escape` crate
 //! that both binaries share (the same call as the error pages'; `outbox` may not reach `http`).
 
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 use winner_catalog::{Catalog, EmailTexts, FieldKind, Lang};
 
 use crate::store::{MessageKind, ProposalRecord, StoredValue};
@@ -105,18 +103,10 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 
 /// `submitted_at` as people read it in WIB, in `lang` (e.g. `1 Juni 2023 pukul 10.26 WIB`).
 fn when(t: &Texts<'_>, submitted_at: &str) -> Result<String, RenderError> {
-    let at = OffsetDateTime::parse(submitted_at, &Rfc3339)
-        .map_err(|_| RenderError::Incomplete("submitted_at"))?
-        .to_offset(winner_catalog::clock::WIB);
-    let sep = if t.lang == Lang::Id { '.' } else { ':' };
-    let time = format!("{:02}{sep}{:02}", at.hour(), at.minute());
-    t.fill(
-        "email.when",
-        &[
-            ("date", &winner_catalog::clock::long_date(at.date(), t.lang)),
-            ("time", &time),
-        ],
-    )
+    let at = winner_catalog::clock::parse_instant(submitted_at)
+        .ok_or(RenderError::Incomplete("submitted_at"))?;
+    let (date, time) = winner_catalog::clock::wib_date_and_time(at, t.lang);
+    t.fill("email.when", &[("date", &date), ("time", &time)])
 }
 
 /// One answer as the submitter would recognise it: a choice's label, "Yes" for a tick.
@@ -330,10 +320,7 @@ fn one_line(s: &str) -> String {
 
 type Rows = [(String, String)];
 
-/// Text for HTML element content and quoted attributes (`& < > " '`).
-fn escape(text: &str) -> std::borrow::Cow<'_, str> {
-    html_escape::encode_quoted_attribute(text)
-}
+use winner_catalog::escape::html as escape;
 
 fn text_part(lead: &str, facts: &Rows, title: &str, answers: &Rows, closing: &Rows) -> String {
     let mut out = format!("{lead}\n\n");
