@@ -574,3 +574,79 @@ fn the_checker_finds_a_planted_circle() {
         vec![vec!["a::inner".to_owned(), "b".to_owned()]]
     );
 }
+
+/// Every `.rs` file under `krate/src`, with its text (comments stripped).
+fn sources(krate: &str) -> Vec<(PathBuf, String)> {
+    walkdir::WalkDir::new(src(krate))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        .map(|e| {
+            let text = std::fs::read_to_string(e.path()).expect("read");
+            (e.path().to_path_buf(), strip(&text))
+        })
+        .collect()
+}
+
+/// Files of `krates` whose text contains `needle`, apart from those whose path ends with one
+/// of `homes`.
+fn found_outside(krates: &[&str], needle: &str, homes: &[&str]) -> Vec<String> {
+    krates
+        .iter()
+        .flat_map(|k| sources(k))
+        .filter(|(path, text)| text.contains(needle) && !homes.iter().any(|h| path.ends_with(h)))
+        .map(|(path, _)| path.display().to_string())
+        .collect()
+}
+
+/// One home per fact (issue #19), checked over the source so a second copy fails here: one
+/// escape for both binaries, one timestamp format, every YAML call in the YAML module, and
+/// template data as typed views rather than `json!`.
+#[test]
+fn each_fact_has_one_home() {
+    let all = ["generator", "submit-fn", "catalog"];
+    for (needle, homes, what) in [
+        ("escape_html(", &["catalog/src/escape.rs"][..], "escaping"),
+        ("html_escape::", &[][..], "escaping"),
+        (
+            "set_escape_fn",
+            &[][..],
+            "escaping (tera's own is the one escape)",
+        ),
+        (
+            "T{:02}:{:02}:{:02}",
+            &["catalog/src/clock.rs"][..],
+            "the timestamp format",
+        ),
+        (
+            "[year]-[month]-[day]",
+            &["catalog/src/clock.rs"][..],
+            "the date format",
+        ),
+        (
+            "serde_yaml::",
+            &["generator/src/content/yaml.rs"][..],
+            "YAML parsing",
+        ),
+    ] {
+        let wrong = found_outside(&all, needle, homes);
+        assert!(
+            wrong.is_empty(),
+            "{what} (`{needle}`) has a second home:\n{}",
+            wrong.join("\n")
+        );
+    }
+    let json_in_render: Vec<String> = sources("generator")
+        .into_iter()
+        .filter(|(path, text)| {
+            path.components().any(|c| c.as_os_str() == "render") && text.contains("json!")
+        })
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    assert!(
+        json_in_render.is_empty(),
+        "template data built with `json!` instead of a typed view:\n{}",
+        json_in_render.join("\n")
+    );
+}
