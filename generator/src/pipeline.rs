@@ -11,7 +11,7 @@ use std::time::Instant;
 use time::Date;
 
 use crate::content::{self, Diagnostics, LoadOptions, Site};
-use crate::output::{OutputError, Sink};
+use crate::output::{OutputError, Sink, Staging, Written, check_target};
 use crate::render::{self, Jobs, RenderError, Stopped};
 use crate::theme::{MapData, Theme};
 
@@ -101,6 +101,19 @@ pub enum BuildError {
     Problems(Problems),
     /// The sink could not take a file.
     Output(OutputError),
+}
+
+/// Builds the site into `out` on disk: the one way a whole site is written, used by
+/// `generator build` and by `serve`. The files go into a staging folder beside `out`
+/// ([`Staging`]) that replaces `out` only once every file is written, so a failed build
+/// leaves the previous site as it was. `out` must not be (or hold) the content or theme
+/// folder, and must be empty, absent or an earlier build.
+pub fn publish(inputs: &Inputs, out: &std::path::Path) -> Result<(Build, Written), BuildError> {
+    check_target(out, &[&inputs.content_dir, &inputs.theme_dir]).map_err(BuildError::Output)?;
+    let staging = Staging::begin(out).map_err(BuildError::Output)?;
+    let built = build(inputs, &staging)?;
+    let written = staging.commit().map_err(BuildError::Output)?;
+    Ok((built, written))
 }
 
 /// Loads, validates and renders, handing every output file to `sink` as it is rendered. The

@@ -34,18 +34,14 @@ pub struct BuildArgs {
 /// Runs `generator build`.
 pub(super) fn run(args: &BuildArgs, lang: Lang) -> Result<(), Failure> {
     check_dirs(&args.input, lang)?;
-    let protected = [args.input.content.as_path(), args.input.theme.as_path()];
-    output::check_target(&args.out, &protected).map_err(|e| Failure::Environment(e.to_string()))?;
     let inputs = args.input.inputs(
         args.base_url.clone(),
         args.submit_url.clone(),
         args.as_of,
         true,
     );
-    let staging =
-        output::Staging::begin(&args.out).map_err(|e| Failure::Environment(e.to_string()))?;
-    let built = match pipeline::build(&inputs, &staging) {
-        Ok(b) => b,
+    let (built, written) = match pipeline::publish(&inputs, &args.out) {
+        Ok(done) => done,
         Err(BuildError::Output(e)) => return Err(Failure::Environment(e.to_string())),
         Err(BuildError::Problems(problems)) => {
             report(&problems, &args.input.content, lang);
@@ -61,9 +57,6 @@ pub(super) fn run(args: &BuildArgs, lang: Lang) -> Result<(), Failure> {
         }
     };
     report_warnings(&built.warnings, &args.input.content, lang);
-    let written = staging
-        .commit()
-        .map_err(|e| Failure::Environment(e.to_string()))?;
     eprintln!("{}", summary(&built, written, &args.out, lang));
     Ok(())
 }

@@ -29,6 +29,8 @@ impl Memory {
 
 impl Sink for Memory {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), OutputError> {
+        // The same paths a real build accepts, so a test sees what a build would refuse.
+        super::safe_relative(&path)?;
         self.files
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -38,6 +40,7 @@ impl Sink for Memory {
 }
 
 /// Counts files and bytes and drops them (`check`: everything is rendered, nothing kept).
+/// [`super::Staging`] counts what it writes with one of these too.
 #[derive(Debug, Default)]
 pub struct Counting {
     files: AtomicUsize,
@@ -59,16 +62,21 @@ impl Counting {
             bytes: self.bytes.load(Ordering::Relaxed),
         }
     }
+
+    /// Counts one file of `len` bytes at `rel` (a page when it ends in `.html`).
+    pub(super) fn count(&self, rel: &str, len: usize) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(len as u64, Ordering::Relaxed);
+        if rel.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+    }
 }
 
 impl Sink for Counting {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), OutputError> {
         super::safe_relative(&path)?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-        if path.ends_with(".html") {
-            self.pages.fetch_add(1, Ordering::Relaxed);
-        }
+        self.count(&path, bytes.len());
         Ok(())
     }
 }

@@ -6,12 +6,11 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use super::error::{OutputError, io_err};
-use super::{MARKER, Output, Sink, Written, safe_relative};
+use super::{Counting, MARKER, Output, Sink, Written, safe_relative};
 
 /// Checks that `out` may receive a build: not the content or theme folder (nor inside or
 /// around them), not `/`, and either absent, empty, or a previous build (it has [`MARKER`]).
@@ -120,9 +119,8 @@ pub struct Staging {
     reused: bool,
     /// Files written by this build, relative to `fresh` (only tracked when `reused`).
     written: Mutex<HashSet<PathBuf>>,
-    files: AtomicUsize,
-    pages: AtomicUsize,
-    bytes: AtomicU64,
+    /// What this build wrote, counted.
+    counted: Counting,
     committed: bool,
 }
 
@@ -160,9 +158,7 @@ impl Staging {
             spare,
             reused,
             written: Mutex::new(HashSet::new()),
-            files: AtomicUsize::new(0),
-            pages: AtomicUsize::new(0),
-            bytes: AtomicU64::new(0),
+            counted: Counting::new(),
             committed: false,
         })
     }
@@ -176,7 +172,7 @@ impl Staging {
                 w.insert(rel_path.to_path_buf());
             }
             if same_bytes(&path, bytes) {
-                self.count(rel, bytes);
+                self.counted.count(rel, bytes.len());
                 return Ok(());
             }
             // Never write through a link left in the spare.
@@ -207,16 +203,8 @@ impl Staging {
             }
             other => other.map_err(io_err("write", &path))?,
         }
-        self.count(rel, bytes);
+        self.counted.count(rel, bytes.len());
         Ok(())
-    }
-
-    fn count(&self, rel: &str, bytes: &[u8]) {
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-        if rel.ends_with(".html") {
-            self.pages.fetch_add(1, Ordering::Relaxed);
-        }
     }
 
     /// Removes what the spare held and this build did not write, writes the marker, and swaps
@@ -235,11 +223,7 @@ impl Staging {
             "Written by `generator build`; this whole folder is replaced on every build.\n",
         )
         .map_err(io_err("write", &marker))?;
-        let written = Written {
-            files: self.files.load(Ordering::Relaxed),
-            pages: self.pages.load(Ordering::Relaxed),
-            bytes: self.bytes.load(Ordering::Relaxed),
-        };
+        let written = self.counted.written();
         let (out, fresh, backup) = (&self.out, &self.fresh, &self.backup);
         let had_previous = out.exists();
         if had_previous {

@@ -4,7 +4,6 @@ use std::path::Path;
 
 use super::incremental::Live;
 use crate::messages::{self, Lang};
-use crate::output::{Staging, check_target};
 use crate::pipeline::{self, BuildError, Inputs};
 
 /// One full build into `out`: the summary line, or the error report; and, when it
@@ -14,13 +13,11 @@ pub(super) fn build_once(
     out: &Path,
     lang: Lang,
 ) -> (Result<String, String>, Option<Live>) {
-    // The same writer as `generator build`: a staging folder beside `out`, swapped in whole
-    // when every file is written, so a failed build leaves the last good one served.
-    let staging = match check_target(out, &[&inputs.content_dir, &inputs.theme_dir])
-        .and_then(|()| Staging::begin(out))
-    {
-        Ok(s) => s,
-        Err(e) => {
+    // The same path and writer as `generator build`: a staging folder beside `out`, swapped
+    // in whole when every file is written, so a failed build leaves the last good one served.
+    let (kept, written) = match pipeline::publish(inputs, out) {
+        Ok(done) => done,
+        Err(BuildError::Output(e)) => {
             let error = e.to_string();
             eprintln!(
                 "{}",
@@ -31,13 +28,6 @@ pub(super) fn build_once(
                 )
             );
             return (Err(error), None);
-        }
-    };
-    let kept = match pipeline::build(inputs, &staging) {
-        Ok(k) => k,
-        Err(BuildError::Output(e)) => {
-            eprintln!("error: {e}");
-            return (Err(e.to_string()), None);
         }
         Err(BuildError::Problems(problems)) => {
             let report = format!(
@@ -52,13 +42,6 @@ pub(super) fn build_once(
     if !kept.warnings.is_empty() {
         eprintln!("{}", kept.warnings.render(&inputs.content_dir, lang));
     }
-    let written = match staging.commit() {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return (Err(e.to_string()), None);
-        }
-    };
     let line = messages::text(
         lang,
         "serve-built",
