@@ -11,7 +11,7 @@
 //! - images need alt text and must be served by the site itself: a file of a media folder,
 //!   or a root-relative `/…` path.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -23,39 +23,12 @@ use super::diagnostic::{Diagnostic, Diagnostics};
 use super::index::Files;
 use super::media;
 use super::site::{Bilingual, Markdown, Site, Words};
-use super::slug::{UniqueIds, heading_slug};
+use super::slug;
 use crate::messages::{Msg, codes};
 
 /// The heading ids of a Markdown body, exactly as the renderer writes them.
 pub fn heading_ids(text: &str) -> Vec<String> {
-    ids_of(crate::markdown::events(text).iter().map(|(e, _)| e))
-}
-
-/// The heading ids of parsed events (see [`heading_ids`]).
-fn ids_of<'e, 'a: 'e>(events: impl Iterator<Item = &'e Event<'a>>) -> Vec<String> {
-    let mut ids = UniqueIds::new();
-    let mut out = Vec::new();
-    let mut current: Option<(Option<String>, String)> = None;
-    for event in events {
-        match event {
-            Event::Start(Tag::Heading { id, .. }) => {
-                current = Some((id.as_ref().map(|i| i.to_string()), String::new()));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, words)) = current.as_mut() {
-                    words.push_str(t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((explicit, words)) = current.take() {
-                    let base = explicit.unwrap_or_else(|| heading_slug(&words));
-                    out.push(ids.unique(base));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    slug::heading_ids(crate::markdown::events(text).iter().map(|(e, _)| e))
 }
 
 /// One document in one language, with the ids its page will have.
@@ -201,10 +174,13 @@ fn check_docs<'s>(
         .map(|doc| check_doc(doc, site, files, &routes))
         .collect();
     let mut anchored = Vec::new();
+    // Heading ids of the documents just checked, by file: no second parse for a link target.
+    let mut checked_ids: HashMap<PathBuf, Vec<String>> = HashMap::new();
     for found in checked {
         diags.extend(found.diags);
         anchored.extend(found.anchored);
         used.extend(found.media);
+        checked_ids.insert(found.ids.0, found.ids.1);
     }
     let targets: BTreeSet<PathBuf> = anchored.iter().map(|l| l.file.clone()).collect();
     if anchored.is_empty() {
@@ -220,7 +196,13 @@ fn check_docs<'s>(
         }
         if let Some(words) = lookup(link.file.as_path()) {
             let (words_in, _) = words.get(link.lang);
-            ids.insert(key, heading_ids(&words_in.body.text));
+            let body = &words_in.body;
+            let found = match checked_ids.get(&body.path) {
+                Some(known) => known.clone(),
+                // A target outside this run (an incremental check of a few documents).
+                None => heading_ids(&body.text),
+            };
+            ids.insert(key, found);
         }
     }
     for link in anchored {
@@ -278,6 +260,8 @@ struct Checked {
     anchored: Vec<AnchorLink>,
     /// The images and documents it uses (content paths).
     media: Vec<PathBuf>,
+    /// Its file, and the ids of its headings.
+    ids: (PathBuf, Vec<String>),
 }
 
 fn check_doc(doc: &Doc<'_>, site: &Site, files: &Files, routes: &RootRoutes) -> Checked {
@@ -286,7 +270,9 @@ fn check_doc(doc: &Doc<'_>, site: &Site, files: &Files, routes: &RootRoutes) -> 
     let mut anchored = Vec::new();
     let mut used = Vec::new();
     let events: Vec<(Event<'_>, Range<usize>)> = crate::markdown::events(&md.text);
-    let mut own_ids: Option<Vec<String>> = None;
+    // The ids its page will have, from the same parse (other documents' `#anchor` links to
+    // this one are checked against them too).
+    let own = slug::heading_ids(events.iter().map(|(e, _)| e));
     for (index, (event, range)) in events.iter().enumerate() {
         let at = || position(md, range.start);
         let err = |msg: Msg| {
@@ -302,14 +288,12 @@ fn check_doc(doc: &Doc<'_>, site: &Site, files: &Files, routes: &RootRoutes) -> 
                         Ok(Some((file, anchor))) => {
                             if file == doc.original {
                                 // The same file: its ids in this language are these events'.
-                                let own = own_ids
-                                    .get_or_insert_with(|| ids_of(events.iter().map(|(e, _)| e)));
                                 if !own.iter().any(|i| i == anchor) {
                                     diags.push(err(Msg::new(codes::ANCHOR_MISSING_THERE)
                                         .arg("target", target)
                                         .arg("file", file.display().to_string())
                                         .arg("anchor", anchor)
-                                        .arg("ids", id_list(own))));
+                                        .arg("ids", id_list(&own))));
                                 }
                                 continue;
                             }
@@ -325,11 +309,10 @@ fn check_doc(doc: &Doc<'_>, site: &Site, files: &Files, routes: &RootRoutes) -> 
                         Ok(None) => {}
                     }
                 } else if let Some(anchor) = url.strip_prefix('#') {
-                    let own = own_ids.get_or_insert_with(|| ids_of(events.iter().map(|(e, _)| e)));
                     if !own.iter().any(|i| i == anchor) && !is_footnote(md, anchor) {
                         diags.push(err(Msg::new(codes::ANCHOR_MISSING_HERE)
                             .arg("anchor", anchor)
-                            .arg("ids", id_list(own))));
+                            .arg("ids", id_list(&own))));
                     }
                 } else if url.starts_with('/') {
                     if routes.is_content(url) {
@@ -375,6 +358,7 @@ fn check_doc(doc: &Doc<'_>, site: &Site, files: &Files, routes: &RootRoutes) -> 
         diags,
         anchored,
         media: used,
+        ids: (md.path.clone(), own),
     }
 }
 

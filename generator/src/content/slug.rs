@@ -3,6 +3,37 @@
 
 use std::collections::HashSet;
 
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// The ids of the headings of a parsed Markdown body, in order: the explicit `{#id}` or the
+/// [`heading_slug`] of the heading's text, made unique with [`UniqueIds`]. The one rule for
+/// both the checker (which checks `#anchor`s) and the renderer (which writes the ids).
+pub fn heading_ids<'e, 'a: 'e>(events: impl IntoIterator<Item = &'e Event<'a>>) -> Vec<String> {
+    let mut ids = UniqueIds::new();
+    let mut out = Vec::new();
+    let mut current: Option<(Option<String>, String)> = None;
+    for event in events {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                current = Some((id.as_ref().map(|i| i.to_string()), String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, words)) = current.as_mut() {
+                    words.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((explicit, words)) = current.take() {
+                    let base = explicit.unwrap_or_else(|| heading_slug(&words));
+                    out.push(ids.unique(base));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The id of a heading with this text: lowercase ASCII letters and digits, every other run of
 /// characters becomes one `-`, no `-` at either end. Letters with accents are folded to ASCII
 /// where simple (`é` → `e`); Indonesian is plain ASCII anyway. An empty result becomes

@@ -10,8 +10,8 @@
 //!   becomes `<img>` with its published address, `width`, `height` and `loading="lazy"`
 //!   (the page does not shift while it loads), or a root-relative `/…` path stays as written.
 //!
-//! Headings get ids from [`heading_slug`](crate::content::slug::heading_slug), deduplicated
-//! with [`UniqueIds`] exactly as `check` does (so checked `#anchor`s resolve), and are
+//! Headings get ids from [`heading_ids`](crate::content::slug::heading_ids), the rule
+//! `check` uses (so checked `#anchor`s resolve), and are
 //! shifted so the body's highest heading becomes `h2` (body `#` is `h2`; a body that starts
 //! at `##` stays as written): the page keeps a single `h1` and no level is skipped. Template-level ids start with
 //! `_` (`_main`, `_sources`), which a heading slug never does, so they cannot clash.
@@ -25,7 +25,6 @@ use super::error::RenderError;
 use super::urls::Links;
 use crate::content::Markdown;
 use crate::content::media::Media;
-use crate::content::slug::{UniqueIds, heading_slug};
 
 /// Renders `md` for a page in `lang`, resolving `@/` links with `links`.
 pub fn to_html(md: &Markdown, lang: Lang, links: &Links<'_>) -> Result<String, RenderError> {
@@ -40,7 +39,8 @@ pub fn to_html(md: &Markdown, lang: Lang, links: &Links<'_>) -> Result<String, R
         .min()
         .unwrap_or(2);
     let shift = |level: HeadingLevel| shift(level, top);
-    let mut ids = UniqueIds::new();
+    // The ids `check` checked `#anchor`s against: one rule, computed from this same parse.
+    let mut ids = crate::content::slug::heading_ids(events.iter().map(|(e, _)| e)).into_iter();
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     // Inside an image written as one `<img>` event: how many image ends to skip.
     let mut skip_images = 0usize;
@@ -70,11 +70,10 @@ pub fn to_html(md: &Markdown, lang: Lang, links: &Links<'_>) -> Result<String, R
             Event::Start(Tag::Heading {
                 level, id, classes, ..
             }) => {
-                let base = match id {
-                    Some(id) => id.to_string(),
-                    None => heading_slug(&heading_text(&events[index + 1..])),
-                };
-                let id = ids.unique(base);
+                // One id per heading, in order: the list cannot run short.
+                let id = ids
+                    .next()
+                    .unwrap_or_else(|| id.map(|i| i.to_string()).unwrap_or_default());
                 Event::Start(Tag::Heading {
                     level: shift(level),
                     id: Some(CowStr::from(id)),
@@ -184,19 +183,6 @@ fn with_fragment(url: String, written: &str) -> String {
         Some((_, fragment)) => format!("{url}#{fragment}"),
         None => url,
     }
-}
-
-/// Plain text of a heading: the `Text` and `Code` events up to its end.
-fn heading_text(events: &[(Event<'_>, Range<usize>)]) -> String {
-    let mut text = String::new();
-    for (event, _) in events {
-        match event {
-            Event::End(TagEnd::Heading(_)) => break,
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
-            _ => {}
-        }
-    }
-    text
 }
 
 /// Moves `level` so that the body's highest level `top` (1 to 6) becomes `h2`.
