@@ -7,8 +7,9 @@
 //! editors (`generator new`); [`studio`] writes the editing studio at `/admin/`. [`cli`] is
 //! the command line on top of everything.
 //!
-//! Shared leaves: [`markdown`] (the one parser set-up) and [`encode`] (escaping and
-//! content-hashed names).
+//! Shared leaves: [`markdown`] (the one parser set-up), [`urls`] (where every page lives)
+//! and [`encode`] (content-hashed names). Escaping is `winner_catalog::escape`, shared with
+//! submit-fn.
 
 pub mod cli;
 pub mod content;
@@ -22,3 +23,4 @@ pub mod scaffold;
 pub mod serve;
 pub mod studio;
 pub mod theme;
+pub mod urls;

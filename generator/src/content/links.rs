@@ -25,6 +25,7 @@ use super::media;
 use super::site::{Bilingual, Markdown, Site, Words};
 use super::slug;
 use crate::messages::{Msg, codes};
+use crate::urls::{ContentFile, Route};
 
 /// The heading ids of a Markdown body, exactly as the renderer writes them.
 pub fn heading_ids(text: &str) -> Vec<String> {
@@ -225,20 +226,28 @@ fn check_docs<'s>(
     targets
 }
 
-/// Root-relative paths that belong to content pages and should be `@/` links.
+/// Root-relative paths that belong to content pages and should be `@/` links: under the
+/// router's province, topic and news paths, or a page's, in either language.
 struct RootRoutes {
     prefixes: Vec<String>,
 }
 
 impl RootRoutes {
     fn new(site: &Site) -> Self {
-        let mut prefixes: Vec<String> = ["/provinsi/", "/berita/", "/en/provinces/", "/en/news/"]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect();
-        for p in &site.pages {
-            prefixes.push(format!("/{}/", p.slug));
-            prefixes.push(format!("/en/{}/", p.slug_en));
+        let mut prefixes = Vec::new();
+        for lang in Lang::ALL {
+            for route in [Route::Provinces, Route::Topics, Route::News] {
+                prefixes.push(route.path(lang));
+            }
+            for p in &site.pages {
+                prefixes.push(
+                    Route::Page {
+                        id: &p.slug,
+                        en: &p.slug_en,
+                    }
+                    .path(lang),
+                );
+            }
         }
         RootRoutes { prefixes }
     }
@@ -465,10 +474,7 @@ fn id_list(ids: &[String]) -> String {
 /// Whether `path` is a document an `@/` link may target.
 fn is_document(path: &Path) -> bool {
     let parts: Vec<&str> = path.iter().filter_map(|c| c.to_str()).collect();
-    matches!(
-        parts.as_slice(),
-        ["provinces", _, "index.md"] | ["provinces", _, "issues", _] | ["news", _] | ["pages", _]
-    ) && path.extension().is_some_and(|e| e == "md")
+    ContentFile::parse(&parts.join("/")).is_ok()
 }
 
 fn is_external(url: &str) -> bool {

@@ -1,7 +1,5 @@
-//! Where every page lives, in both languages, and how `@/` content links resolve.
-//!
-//! Indonesian pages sit at the root with Indonesian path words, English pages under `/en/`
-//! with English words (DESIGN.md). Every path here is root-relative and ends in `/`.
+//! How `@/` content links resolve; where every page lives is [`crate::urls`] (re-exported
+//! here for the renderer).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,83 +10,8 @@ use winner_catalog::Lang;
 use crate::content::Site;
 use crate::content::media::{self, Media};
 
-/// A page of the site, independent of language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Route<'a> {
-    /// `/`, `/en/`.
-    Home,
-    /// `/provinsi/`, `/en/provinces/`.
-    Provinces,
-    /// `/provinsi/<p>/`.
-    Province(&'a str),
-    /// `/provinsi/<p>/<issue>/`.
-    Issue(&'a str, &'a str),
-    /// `/topik/`, `/en/topics/`.
-    Topics,
-    /// `/topik/<t>/`.
-    Topic(&'a str),
-    /// `/berita/`, `/en/news/`.
-    News,
-    /// `/berita/<slug>/`.
-    NewsItem(&'a str),
-    /// `/<slug>/`, `/en/<slug_en>/`.
-    Page {
-        /// Indonesian slug.
-        id: &'a str,
-        /// English slug.
-        en: &'a str,
-    },
-    /// `/ajukan/`, `/en/apply/`.
-    Form,
-    /// `/ajukan/terkirim/`, `/en/apply/sent/`.
-    Sent,
-    /// `/cari/`, `/en/search/`.
-    Search,
-}
-
-impl Route<'_> {
-    /// The root-relative path, e.g. `/en/provinces/banten/`.
-    pub fn path(&self, lang: Lang) -> String {
-        let en = lang == Lang::En;
-        let w = |id: &'static str, english: &'static str| if en { english } else { id };
-        let prefix = if en { "/en/" } else { "/" };
-        let rest = match *self {
-            Route::Home => String::new(),
-            Route::Provinces => format!("{}/", w("provinsi", "provinces")),
-            Route::Province(p) => format!("{}/{p}/", w("provinsi", "provinces")),
-            Route::Issue(p, i) => format!("{}/{p}/{i}/", w("provinsi", "provinces")),
-            Route::Topics => format!("{}/", w("topik", "topics")),
-            Route::Topic(t) => format!("{}/{t}/", w("topik", "topics")),
-            Route::News => format!("{}/", w("berita", "news")),
-            Route::NewsItem(n) => format!("{}/{n}/", w("berita", "news")),
-            Route::Page { id, en: english } => format!("{}/", if en { english } else { id }),
-            Route::Form => format!("{}/", w("ajukan", "apply")),
-            Route::Sent => format!("{}/", w("ajukan/terkirim", "apply/sent")),
-            Route::Search => format!("{}/", w("cari", "search")),
-        };
-        format!("{prefix}{rest}")
-    }
-
-    /// The output file for this page, e.g. `en/provinces/banten/index.html`.
-    pub fn file(&self, lang: Lang) -> String {
-        format!("{}index.html", self.path(lang).trim_start_matches('/'))
-    }
-}
-
-/// The form page with a province and issue preselected (`?provinsi=&isu=`, both languages).
-pub fn form_for(lang: Lang, province: &str, issue: &str) -> String {
-    format!("{}?provinsi={province}&isu={issue}", Route::Form.path(lang))
-}
-
-/// The form page with a province preselected (`?provinsi=`, both languages).
-pub fn form_for_province(lang: Lang, province: &str) -> String {
-    format!("{}?provinsi={province}", Route::Form.path(lang))
-}
-
-/// Absolute URL of a root-relative path.
-pub fn absolute(base_url: &str, path: &str) -> String {
-    format!("{}{path}", base_url.trim_end_matches('/'))
-}
+use crate::urls::ContentFile;
+pub use crate::urls::{Route, absolute, form_for, form_for_province};
 
 /// Resolves the `@/…` links editors write in Markdown to the page's language.
 ///
@@ -156,28 +79,23 @@ impl<'a> Links<'a> {
             Some((file, anchor)) => (file, Some(anchor)),
             None => (rest, None),
         };
-        let parts: Vec<&str> = file.split('/').collect();
-        let route = match parts.as_slice() {
-            ["provinces", p, "index.md"] => {
+        let route = match ContentFile::parse(file)? {
+            ContentFile::Province(p) => {
                 let p = self.provinces.get(p).ok_or("no such province")?;
                 Route::Province(p)
             }
-            ["provinces", p, "issues", issue] => {
-                let slug = issue.strip_suffix(".md").ok_or("issue links end in .md")?;
-                let (p, i) = self.issues.get(&(*p, slug)).ok_or("no such issue")?;
+            ContentFile::Issue(p, slug) => {
+                let (p, i) = self.issues.get(&(p, slug)).ok_or("no such issue")?;
                 Route::Issue(p, i)
             }
-            ["news", item] => {
-                let key = item.strip_suffix(".md").ok_or("news links end in .md")?;
+            ContentFile::NewsItem(key) => {
                 let slug = self.news.get(key).ok_or("no such news item")?;
                 Route::NewsItem(slug)
             }
-            ["pages", page] => {
-                let slug = page.strip_suffix(".md").ok_or("page links end in .md")?;
+            ContentFile::Page(slug) => {
                 let (id, en) = self.pages.get_key_value(slug).ok_or("no such page")?;
                 Route::Page { id, en }
             }
-            _ => return Err("unknown @/ link form"),
         };
         let mut url = route.path(lang);
         if let Some(anchor) = anchor {
