@@ -52,6 +52,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The message: its code (see [`codes`](crate::messages::codes)) and arguments.
     pub msg: Msg,
+    /// The text of `line`, as it was checked (filled in by the load, which holds the text;
+    /// printing reads no file).
+    pub snippet: Option<String>,
 }
 
 impl Diagnostic {
@@ -63,6 +66,7 @@ impl Diagnostic {
             col,
             severity: Severity::Error,
             msg,
+            snippet: None,
         }
     }
 
@@ -104,9 +108,8 @@ impl Diagnostic {
         hint
     }
 
-    /// Prints this diagnostic in `lang` with a snippet of its line, `content_dir` being the
-    /// folder that [`Diagnostic::path`] is relative to (used to show the path and to read the
-    /// line).
+    /// Prints this diagnostic in `lang` with the snippet of its line, `content_dir` being the
+    /// folder that [`Diagnostic::path`] is relative to (to show the path).
     pub fn render(&self, content_dir: &Path, lang: Lang) -> String {
         let full = content_dir.join(&self.path);
         let label = match self.severity {
@@ -127,7 +130,7 @@ impl Diagnostic {
         out.push_str(&format!(" --> {location}\n"));
         let hint = self.hint(lang);
         let hint_label = messages::text(lang, "label-hint", &[]);
-        if let Some(text) = line_text(&full, self.line) {
+        if let Some(text) = self.snippet.as_deref().filter(|_| self.line > 0) {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
             out.push_str(&format!("{pad} |\n{number} | {text}\n"));
@@ -163,19 +166,6 @@ impl fmt::Display for Diagnostic {
             self.message(Lang::En)
         )
     }
-}
-
-/// The text of 1-based `line` of a file, without its line ending; `None` if unavailable.
-fn line_text(path: &Path, line: usize) -> Option<String> {
-    if line == 0 {
-        return None;
-    }
-    let bytes = std::fs::read(path).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    text.split('\n')
-        .nth(line - 1)
-        .map(|l| l.trim_end_matches('\r').to_owned())
 }
 
 /// Every problem found, kept sorted by path, then line and column.

@@ -8,7 +8,9 @@ use super::diagnostic::{Diagnostic, Diagnostics};
 use super::index::{Files, Index};
 use super::load_file::{self, Kind, Parsed, Source};
 use super::site::Site;
-use super::{front_matter, links, load_assemble, load_walk, media, official, text_rules, validate};
+use super::{
+    front_matter, links, load_assemble, load_walk, media, official, snippets, text_rules, validate,
+};
 use crate::messages::{Msg, codes};
 
 /// What to load.
@@ -148,6 +150,7 @@ pub fn load_indexed(options: &LoadOptions) -> Result<(Loaded, Index), Diagnostic
         official::check(&site, &files, &options.official, &mut diags);
     }
     let anchor_targets = links::check(&site, &files, &mut diags);
+    snippets::attach(&mut diags, &site, &files);
     diags.sort();
     // A stand-in always comes with the error of its file; the site is never rendered with one.
     match site {

@@ -39,6 +39,7 @@ pub(crate) mod official;
 pub mod reload;
 pub mod site;
 pub mod slug;
+mod snippets;
 mod text_rules;
 pub mod validate;
 pub mod yaml;

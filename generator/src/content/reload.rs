@@ -22,6 +22,7 @@ use super::load_assemble;
 use super::load_file::{self, Kind, Parsed};
 use super::load_walk;
 use super::site::{Issue, Site};
+use super::snippets;
 use super::validate;
 
 /// An issue, by province slug and issue slug.
@@ -169,6 +170,8 @@ pub fn reload_issues(
         undo(site, swaps);
         return Reload::Unsupported(reason);
     }
+    // Before any undo: the snippets come from the new text.
+    snippets::attach(&mut diags, site, &index.files);
     diags.sort();
     if unparsed || diags.has_errors() {
         undo(site, swaps);

@@ -240,3 +240,22 @@ fn all_problems_are_reported_at_once() {
     sorted.sort();
     assert_eq!(paths, sorted);
 }
+
+/// A report shows the line as it was checked: printing reads no file, so an editor who saves
+/// again (or deletes the file) while `serve` prints does not get another line's text.
+#[test]
+fn a_report_shows_the_checked_line_without_reading_the_file_again() {
+    let site = site_with_case(Some("root_relative_link"));
+    let content = site.path().join("content");
+    let loaded = load(&content).expect("only warnings");
+    std::fs::remove_dir_all(&content).expect("remove the content");
+    let report = loaded.warnings.render(&content, Lang::En);
+    assert!(
+        report.contains("6 | Lihat [Kalimantan Barat](/provinsi/kalimantan-barat/)."),
+        "{report}"
+    );
+    assert!(
+        report.contains("8 | Topik terkait: [gizi](/en/topics/gizi/)."),
+        "{report}"
+    );
+}
