@@ -82,7 +82,7 @@ pub struct Build {
     /// The loaded theme.
     pub theme: Theme,
     /// What the load learnt about the files (see [`content::reload`]).
-    pub index: content::reload::Index,
+    pub index: content::Index,
     /// The render options used.
     pub options: render::Options,
     /// Warnings found while loading.

@@ -45,5 +45,6 @@ pub mod validate;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use index::Index;
 pub use load::{LoadOptions, Loaded, load, load_indexed, load_with_warnings};
 pub use site::*;

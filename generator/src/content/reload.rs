@@ -151,7 +151,7 @@ pub fn reload_issues(
     let mut targets = BTreeSet::new();
     let mut unsupported = None;
     for s in &swaps {
-        let Some(new) = find(site, s.province, &s.old.slug) else {
+        let Some(new) = site.issue(s.province, &s.old.slug) else {
             continue;
         };
         if index.anchor_targets.contains(&new.words.id.body.path) && ids_changed(&s.old, new) {
@@ -199,15 +199,6 @@ fn swap(site: &mut Site, at: usize, issue: Issue) -> Option<Issue> {
     let old = std::mem::replace(&mut issues[pos], issue);
     load_assemble::sort_issues(issues);
     Some(old)
-}
-
-/// The issue `slug` of province `at`.
-pub fn find<'s>(site: &'s Site, at: usize, slug: &str) -> Option<&'s Issue> {
-    site.provinces
-        .get(at)?
-        .issues
-        .iter()
-        .find(|i| i.slug == slug)
 }
 
 /// Reads and parses one file, recording its YAML in `index` and its problems in `diags`.

@@ -130,6 +130,15 @@ impl Site {
             .iter()
             .find(|p| p.slug.contains("privasi") || p.slug_en.contains("privacy"))
     }
+
+    /// The issue `slug` of the province at position `province` of [`Site::provinces`].
+    pub fn issue(&self, province: usize, slug: &str) -> Option<&Issue> {
+        self.provinces
+            .get(province)?
+            .issues
+            .iter()
+            .find(|i| i.slug == slug)
+    }
 }
 
 /// A page such as About, Stages, Privacy or FAQ.

@@ -38,7 +38,6 @@ use super::context::{Env, Job, page_route};
 use super::error::RenderError;
 use super::urls::Route;
 use super::{form, pages};
-use crate::content::reload::{self, Swap};
 use crate::content::{Issue, NewsItem, Page, Province, Site, model::Topic};
 
 /// One HTML page to render, before its context is built: cheap to list, so the whole site's
@@ -185,9 +184,10 @@ impl<'a> Jobs<'a> {
         self.search
     }
 
-    /// The pages (and side outputs) that depend on the swapped issues: the table in the
-    /// module docs.
-    pub fn for_issues(site: &'a Site, swaps: &[Swap]) -> Jobs<'a> {
+    /// The pages (and side outputs) that depend on the changed issues: the table in the
+    /// module docs. `changed` holds, for each issue that changed, its province's position in
+    /// [`Site::provinces`] and the issue as it was before; `site` holds it as it is now.
+    pub fn for_issues(site: &'a Site, changed: &[(usize, &Issue)]) -> Jobs<'a> {
         let mut issue_pages: BTreeSet<(usize, &str)> = BTreeSet::new();
         let mut province_pages: BTreeSet<usize> = BTreeSet::new();
         let mut every_issue_of: BTreeSet<usize> = BTreeSet::new();
@@ -195,14 +195,13 @@ impl<'a> Jobs<'a> {
         let (mut home, mut provinces, mut topics, mut every_province) =
             (false, false, false, false);
         let (mut form, mut catalog) = (false, false);
-        for s in swaps {
-            let Some(new) = reload::find(site, s.province, &s.old.slug) else {
+        for &(at, old) in changed {
+            let Some(new) = site.issue(at, &old.slug) else {
                 continue;
             };
-            let old = &s.old;
-            issue_pages.insert((s.province, new.slug.as_str()));
+            issue_pages.insert((at, new.slug.as_str()));
             if card(old) != card(new) {
-                province_pages.insert(s.province);
+                province_pages.insert(at);
                 topic_pages.insert(old.facts.topic.clone());
                 topic_pages.insert(new.facts.topic.clone());
             }
@@ -217,17 +216,17 @@ impl<'a> Jobs<'a> {
                 (home, provinces) = (true, true);
             }
         }
-        let changed: BTreeSet<usize> = swaps.iter().map(|s| s.province).collect();
-        for at in changed {
+        let provinces_changed: BTreeSet<usize> = changed.iter().map(|&(at, _)| at).collect();
+        for at in provinces_changed {
             let Some(p) = site.provinces.get(at) else {
                 continue;
             };
             let after = p.issues.iter().any(validated);
             let before = p.issues.iter().any(|i| {
-                let was = swaps
+                let was = changed
                     .iter()
-                    .find(|s| s.province == at && s.old.slug == i.slug)
-                    .map_or(i, |s| &s.old);
+                    .find(|&&(p, old)| p == at && old.slug == i.slug)
+                    .map_or(i, |&(_, old)| old);
                 validated(was)
             });
             if before != after {

@@ -31,7 +31,7 @@ use std::path::{Component, Path, PathBuf};
 use time::Date;
 
 use crate::content::reload::{self, Index, IssueKey, Reload};
-use crate::content::{Diagnostics, Site};
+use crate::content::{Diagnostics, Issue, Site};
 use crate::output::Memory;
 use crate::pipeline::{Build, Inputs, Problems};
 use crate::render::context::{Env, locators_for};
@@ -201,11 +201,13 @@ impl Live {
         let rendered = match self.locators.clone() {
             None => return Update::Full("the province locator images are missing".into()),
             Some(locators) => {
+                let changed: Vec<(usize, &Issue)> =
+                    swaps.iter().map(|s| (s.province, &s.old)).collect();
                 let memory = Memory::new();
                 Env::with_locators(&self.site, &self.theme, &self.options, locators)
                     .map_err(Stopped::from)
                     .and_then(|env| {
-                        render::render_jobs(&env, &Jobs::for_issues(&self.site, &swaps), &memory)
+                        render::render_jobs(&env, &Jobs::for_issues(&self.site, &changed), &memory)
                     })
                     .map(|()| memory.into_output())
             }
