@@ -123,10 +123,12 @@ pub fn build(inputs: &Inputs, sink: &dyn Sink) -> Result<Build, BuildError> {
     // The official province list comes first (one small file of the theme): the content is
     // checked against it while it loads, so that a wrong code is reported with every other
     // content problem. A map that does not load is reported by Theme::load.
-    let official = MapData::load(&inputs.theme_dir)
+    let map = MapData::load(&inputs.theme_dir);
+    let official = map
+        .as_ref()
         .ok()
-        .flatten()
-        .map(|map| map.official())
+        .and_then(Option::as_ref)
+        .map(MapData::official)
         .unwrap_or_default();
     let (loaded, theme) = rayon::join(
         || {
@@ -135,7 +137,7 @@ pub fn build(inputs: &Inputs, sink: &dyn Sink) -> Result<Build, BuildError> {
                 official,
             })
         },
-        || Theme::load(&inputs.theme_dir),
+        || Theme::load_with_map(&inputs.theme_dir, map),
     );
     tracing::debug!("loaded in {:.3} s", started.elapsed().as_secs_f64());
     let ((loaded, index), theme) = match (loaded, theme) {

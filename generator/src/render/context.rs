@@ -388,12 +388,8 @@ impl<'a> Env<'a> {
                 self.strings
                     .fill(lang, "window.closed", &[("date", &date(d))])?,
             ),
-            WindowState::Open
-                if !province
-                    .issues
-                    .iter()
-                    .any(|i| i.facts.status == IssueStatus::Validated) =>
-            {
+            // Open, yet the one rule says no proposals: no validated issue.
+            WindowState::Open if !accepts(province, self.options.today) => {
                 ("no_issues", self.t(lang, "window.open_no_issues")?)
             }
             WindowState::Open => match w.closes {

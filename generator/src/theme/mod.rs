@@ -77,6 +77,16 @@ impl std::fmt::Debug for Asset {
 impl Theme {
     /// Loads and compiles the theme in `dir`. Template errors keep tera's `file:line:col`.
     pub fn load(dir: &Path) -> Result<Theme, ThemeError> {
+        Theme::load_with_map(dir, MapData::load(dir))
+    }
+
+    /// [`Theme::load`] with its map data already read (`MapData::load(dir)`): the build reads
+    /// it first, for the official province list the content is checked against, and once.
+    pub fn load_with_map(
+        dir: &Path,
+        map: Result<Option<MapData>, ThemeError>,
+    ) -> Result<Theme, ThemeError> {
+        let map = map?.map(Arc::new);
         let strings = Arc::new(Strings::load(&dir.join("i18n"))?);
         let mut tera = tera::Tera::new();
         tera.register_function("t", strings::t_function(Arc::clone(&strings)));
@@ -109,7 +119,6 @@ impl Theme {
                 bytes,
             });
         }
-        let map = MapData::load(dir)?.map(Arc::new);
         Ok(Theme {
             tera,
             strings,
