@@ -137,6 +137,31 @@ impl SearchState {
         result
     }
 
+    /// WiNNER patch: fossicks many pages at once on rayon's threads and keeps each result once
+    /// (`fossick_one` returns a clone of every page it keeps). Replaces an earlier page with
+    /// the same URL, like `fossick_one`. Returns how many pages were added or replaced.
+    pub fn fossick_all(&mut self, files: Vec<Fossicker>) -> Result<usize> {
+        let options = &self.options;
+        let results: Vec<Result<FossickedData>> = files
+            .into_par_iter()
+            .map(|file| file.fossick_sync(options))
+            .collect();
+        let mut count = 0;
+        for result in results {
+            let page = result?;
+            match self.page_positions.get(&page.url) {
+                Some(&existing) => self.fossicked_pages[existing] = page,
+                None => {
+                    self.page_positions
+                        .insert(page.url.clone(), self.fossicked_pages.len());
+                    self.fossicked_pages.push(page);
+                }
+            }
+            count += 1;
+        }
+        Ok(count)
+    }
+
     pub async fn build_indexes(&mut self) -> Result<()> {
         let log = &self.options.logger;
 
@@ -171,21 +196,25 @@ impl SearchState {
 
         log.status("[Reading languages]");
 
-        let pages_with_data = self.fossicked_pages.iter().filter(|d| {
-            if used_custom_body && !d.has_custom_body && !d.force_inclusion {
-                return false;
-            }
-            !d.word_data.is_empty()
-        });
+        // WiNNER patch: the pages move into the language map (upstream clones every page, so
+        // the whole site's words were held twice while the indexes were built). The index is
+        // built once; afterwards this state holds no pages.
+        self.page_positions.clear();
+        let pages_with_data = std::mem::take(&mut self.fossicked_pages)
+            .into_iter()
+            .filter(|d| {
+                if used_custom_body && !d.has_custom_body && !d.force_inclusion {
+                    return false;
+                }
+                !d.word_data.is_empty()
+            });
 
         let mut language_map: HashMap<String, Vec<fossick::FossickedData>> = HashMap::new();
         for page in pages_with_data {
-            let language = page.language.clone();
-            if let Some(lang_pages) = language_map.get_mut(&language) {
-                lang_pages.push(page.clone());
-            } else {
-                language_map.insert(language, vec![page.clone()]);
-            }
+            language_map
+                .entry(page.language.clone())
+                .or_default()
+                .push(page);
         }
 
         log.info(format!(

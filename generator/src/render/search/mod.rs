@@ -18,7 +18,7 @@ mod words;
 
 use std::collections::BTreeMap;
 
-use pagefind::api::PagefindIndex;
+use pagefind::api::{CustomRecord, PagefindIndex};
 use pagefind::options::PagefindServiceConfig;
 use rayon::prelude::*;
 use winner_catalog::Lang;
@@ -71,20 +71,21 @@ pub(crate) fn build(
             .max_fragments(MAX_FRAGMENTS)
             .build();
         let mut index = PagefindIndex::new(Some(config)).map_err(|e| fail("options", e))?;
-        for r in records {
-            let meta = BTreeMap::from([("title".to_owned(), r.title)]);
-            index
-                .add_custom_record(
-                    r.url,
-                    r.text,
-                    r.lang.code().to_owned(),
-                    Some(meta),
-                    Some(r.filters),
-                    None,
-                )
-                .await
-                .map_err(|e| fail("record", e))?;
-        }
+        let records: Vec<CustomRecord> = records
+            .into_iter()
+            .map(|r| CustomRecord {
+                url: r.url,
+                content: r.text,
+                language: r.lang.code().to_owned(),
+                meta: BTreeMap::from([("title".to_owned(), r.title)]),
+                filters: r.filters,
+                sort: BTreeMap::new(),
+            })
+            .collect();
+        index
+            .add_custom_records(records)
+            .await
+            .map_err(|e| fail("record", e))?;
         tracing::debug!(
             "search index: records added in {:.3} s",
             started.elapsed().as_secs_f64()

@@ -51,6 +51,18 @@ pub struct IndexedFileResponse {
     pub page_meta: BTreeMap<String, String>,
 }
 
+/// WiNNER patch: one record for [`PagefindIndex::add_custom_records`], the arguments of
+/// [`PagefindIndex::add_custom_record`] as a struct.
+#[derive(Debug, Default)]
+pub struct CustomRecord {
+    pub url: String,
+    pub content: String,
+    pub language: String,
+    pub meta: BTreeMap<String, String>,
+    pub filters: BTreeMap<String, Vec<String>>,
+    pub sort: BTreeMap<String, String>,
+}
+
 pub struct PagefindIndex {
     search_index: Arc<tokio::sync::Mutex<SearchState>>,
 }
@@ -168,6 +180,44 @@ impl PagefindIndex {
             page_url: data.fragment.data.url,
             page_meta: data.fragment.data.meta,
         })
+    }
+
+    /// WiNNER patch: adds many custom records at once, each as
+    /// [`add_custom_record`](Self::add_custom_record) would, but tokenised on rayon's threads
+    /// in one blocking task (not one task per record, each behind the index's lock) and kept
+    /// without a copy. Returns how many records were added.
+    pub async fn add_custom_records(&mut self, records: Vec<CustomRecord>) -> Result<usize> {
+        let force_language = self
+            .search_index
+            .lock()
+            .await
+            .options
+            .force_language
+            .clone();
+        let files: Vec<Fossicker> = records
+            .into_iter()
+            .map(|r| {
+                let data = DomParserResult {
+                    digest: r.content,
+                    filters: r.filters,
+                    sort: r.sort,
+                    meta: r.meta,
+                    anchor_content: BTreeMap::new(),
+                    anchor_titles: BTreeMap::new(),
+                    has_custom_body: false,
+                    force_inclusion: true,
+                    has_html_element: true,
+                    has_old_bundle_reference: false,
+                    has_default_ui_reference: false,
+                    language: force_language.clone().unwrap_or(r.language),
+                };
+                Fossicker::new_with_data(r.url, data)
+            })
+            .collect();
+        let state = Arc::clone(&self.search_index);
+        tokio::task::spawn_blocking(move || state.blocking_lock().fossick_all(files))
+            .await
+            .map_err(|e| anyhow::anyhow!("Task join error: {e}"))?
     }
 
     /// Index a directory of HTML files from disk.
