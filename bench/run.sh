@@ -4,6 +4,7 @@
 #
 #   bench/run.sh                       10,000 issues over 38 provinces, 3 alternating rounds
 #   RUNS=5 ISSUES=2000 bench/run.sh    other sizes
+#   LARGE=100000 bench/run.sh          also the same site at 100,000 issues (issue #20)
 #
 # Installs what is missing (Debian's hugo and time), builds the generator in release, writes
 # the synthetic site once into $BENCH_DIR (bench/gen_content.py, reused while its arguments
@@ -18,7 +19,13 @@
 #                   with the same sizes as the generator wrote, over the previous floor output
 #                   (generator/examples/floor.rs)
 # and prints, for each, the median wall time, CPU time (user+sys) and peak RSS, measured by
-# /usr/bin/time, then the ratios generator / Hugo (warm and cold) and generator / floor.
+# /usr/bin/time, then the ratios generator / Hugo (warm and cold) and generator / floor, and
+# what a visitor's first query downloads of the search index (bench/search-payload.mjs, needs
+# scripts/setup.sh for Chromium).
+# With LARGE set, it then writes the site at LARGE issues (into $BENCH_DIR-$LARGE) and runs the
+# generator (into an empty folder, then again over that output) and the floor there, RUNS_LARGE times
+# (default 1; Hugo is left out: it takes 2.5 GB at 10,000 issues), and prints how wall time and
+# peak RSS grow from ISSUES to LARGE, and the query's download at that size.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,8 +74,8 @@ measure() { # name command...
     printf '  %-15s %6.2f s wall  %6.2f CPU-s  %5d MiB  (load before: %s)\n' "$name" "$wall" "$cpu" "$((rss / 1024))" "$load" >&2
 }
 
-gen_build() { # gen_build OUT
-    measure "$1" env GENERATOR_LOG=generator=debug "$GEN" build --content "$BENCH_DIR/content" \
+gen_build() { # gen_build OUT [SITE_DIR]
+    measure "$1" env GENERATOR_LOG=generator=debug "$GEN" build --content "${2:-$BENCH_DIR}/content" \
         --theme "$ROOT/themes/default" --out "$OUT/$1" --base-url https://winner.example --as-of "$AS_OF"
 }
 hugo_build() { # hugo_build NAME OUT
@@ -107,3 +114,51 @@ ratio("generator / hugo", med["generator"], med["hugo"], "(targets: wall <= 0.15
 ratio("generator-cold / hugo-cold", med["generator-cold"], med["hugo-cold"])
 ratio("generator / floor", med["generator"], med["floor"], "(aim: wall <= 2)")
 EOF
+
+payload() { # payload SITE_OUT
+    if [ -d "$ROOT/tests/e2e/node_modules" ]; then
+        node "$ROOT/bench/search-payload.mjs" "$1"
+    else
+        echo "search payload: skipped (run scripts/setup.sh for Chromium and playwright-core)"
+    fi
+}
+echo "a first query's download at $ISSUES issues:"
+payload "$OUT/generator"
+
+[ -n "${LARGE:-}" ] || exit 0
+LARGE_DIR="$BENCH_DIR-$LARGE"
+stamp="$LARGE $PROVINCES $SEED $(sha256sum "$ROOT/bench/gen_content.py" | cut -c1-16)"
+if [ "$(cat "$LARGE_DIR/.stamp" 2>/dev/null)" != "$stamp" ]; then
+    echo "writing the synthetic site at $LARGE issues into $LARGE_DIR" >&2
+    python3 "$ROOT/bench/gen_content.py" "$LARGE_DIR" --issues "$LARGE" --provinces "$PROVINCES" --seed "$SEED" >&2
+    echo "$stamp" >"$LARGE_DIR/.stamp"
+fi
+for round in $(seq 1 "${RUNS_LARGE:-1}"); do
+    echo "at $LARGE issues, round $round of ${RUNS_LARGE:-1}" >&2
+    rm -rf "$OUT/generator-large" "$OUT/.generator-large.spare"
+    gen_build generator-large-cold "$LARGE_DIR"
+    mv "$OUT/generator-large-cold" "$OUT/generator-large"
+    gen_build generator-large "$LARGE_DIR"
+    measure floor-large "$FLOOR" "$LARGE_DIR/content" "$OUT/floor-large" "$OUT/generator-large"
+done
+grep -h "search index\|loaded in\|rendered in" "$OUT/generator-large.log" | sed 's/^/generator at '"$LARGE"' (last run): /'
+python3 - "$RESULTS" "$ISSUES" "$LARGE" <<'EOF2'
+import statistics, sys
+rows = [l.split("\t") for l in open(sys.argv[1]).read().splitlines()]
+small, large = sys.argv[2:]
+def med(name):
+    r = [x for x in rows if x[0] == name]
+    return tuple(statistics.median(float(x[i]) for x in r) for i in (1, 2, 3))
+print(f"{'':15} {'wall s':>8} {'CPU s':>8} {'peak RSS MiB':>13}")
+for name in ("generator", "generator-large", "generator-cold", "generator-large-cold", "floor", "floor-large"):
+    w, c, m = med(name)
+    print(f"{name:15} {w:8.2f} {c:8.2f} {m / 1024:13.0f}")
+def growth(label, a, b, note=""):
+    print(f"{label:28} wall x{b[0] / a[0]:.2f}  CPU x{b[1] / a[1]:.2f}  peak RSS {a[2] / 1024:.0f} -> {b[2] / 1024:.0f} MiB   {note}")
+print(f"from {small} to {large} issues:")
+growth("generator (over its output)", med("generator"), med("generator-large"), "(targets: wall <= x11, RSS <= 1536 MiB)")
+growth("generator (empty folder)", med("generator-cold"), med("generator-large-cold"))
+growth("floor", med("floor"), med("floor-large"))
+EOF2
+echo "a first query's download at $LARGE issues:"
+payload "$OUT/generator-large"
