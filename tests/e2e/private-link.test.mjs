@@ -158,7 +158,11 @@ for (const lang of LANGS) {
         assert.equal(receipts.length, 1, 'one receipt');
         const link = linkIn(receipts[0].body);
         assert.ok(link.startsWith(`${own.open.url}/proposals/link/`), `the link is the function's: ${link}`);
-        const unescaped = receipts[0].body.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+        // The HTML part's entities as a reader sees them (numeric ones in any base, `&amp;` last).
+        const unescaped = receipts[0].body
+          .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+          .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+          .replace(/&quot;/g, '"').replace(/&amp;/g, '&');
         assert.ok(unescaped.includes(str('email.link_title', lang)), 'the receipt explains the link');
 
         const ctx = await browser.newContext({ javaScriptEnabled: js });
