@@ -50,6 +50,7 @@ serve-failed = build failed; still serving the last good build
 serve-built = built { $pages } pages in { $seconds } s
 serve-updated = updated { $names } ({ $files } files) in { $ms } ms
 serve-write-failed = the site could not be written into the served folder: { $error }
+studio-written = ok: the editing studio is written into { $out } ({ $files } files); open it at /admin/ of the site
 explain-unknown = there is no problem code `{ $code }`; codes look like K0102 and are shown beside each message of `generator check`
 dir-missing = the { $what ->
         [content] content

@@ -40,6 +40,7 @@ serve-failed = penyusunan gagal; hasil terakhir yang berhasil tetap disajikan
 serve-built = { $pages } halaman tersusun dalam { $seconds } detik
 serve-updated = { $names } diperbarui ({ $files } berkas) dalam { $ms } ms
 serve-write-failed = situs tidak dapat ditulis ke folder yang disajikan: { $error }
+studio-written = ok: studio penyuntingan ditulis ke { $out } ({ $files } berkas); buka di /admin/ situs
 explain-unknown = tidak ada kode masalah `{ $code }`; kode berbentuk K0102 dan tercetak di samping setiap pesan `generator check`
 dir-missing = folder { $what ->
         [content] konten

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::args::{Failure, InputArgs, check_dirs, report};
 use crate::content::{LoadOptions, load};
-use crate::messages::Lang;
+use crate::messages::{self, Lang};
 use crate::studio::{self, Backend, StudioOptions};
 
 /// Arguments of `generator studio`.
@@ -74,12 +74,19 @@ pub(super) fn run(args: &StudioArgs, lang: Lang) -> Result<(), Failure> {
         site_url: site.config.base_url.clone(),
     };
     let css = args.input.theme.join("static").join("site.css");
-    let written = studio::write(&site, &options, &args.packages, &css, &args.out)
+    let sink = crate::output::InPlace::new(&args.out);
+    let written = studio::write(&site, &options, &args.packages, &css, &sink)
         .map_err(|e| Failure::Environment(e.to_string()))?;
     eprintln!(
-        "ok: studio written to {} ({} files); open it at /admin/ on localhost",
-        args.out.display(),
-        written.len()
+        "{}",
+        messages::text(
+            lang,
+            "studio-written",
+            &[
+                ("out", args.out.display().to_string().into()),
+                ("files", written.len().into()),
+            ],
+        )
     );
     Ok(())
 }

@@ -291,7 +291,14 @@ fn write_puts_every_file_in_place() {
     }
     let css = Path::new(env!("CARGO_MANIFEST_DIR")).join("../themes/default/static/site.css");
     let out = tmp.path().join("admin");
-    super::write(&site, &options(), &packages, &css, &out).expect("written");
+    super::write(
+        &site,
+        &options(),
+        &packages,
+        &css,
+        &crate::output::InPlace::new(&out),
+    )
+    .expect("written");
     for f in [
         "index.html",
         "config.yml",
@@ -315,15 +322,28 @@ fn write_puts_every_file_in_place() {
     );
     // A CMS that no longer names a font is refused, not copied half-rewritten.
     std::fs::write(dist.join("sveltia-cms.js"), "cms").expect("write");
-    let err = super::write(&site, &options(), &packages, &css, &out).expect_err("font moved");
+    let err = super::write(
+        &site,
+        &options(),
+        &packages,
+        &css,
+        &crate::output::InPlace::new(&out),
+    )
+    .expect_err("font moved");
     assert!(err.to_string().contains("studio::FONTS"), "{err}");
     let written: Value =
         serde_json::from_slice(&std::fs::read(out.join("config.yml")).expect("read"))
             .expect("json");
     assert_eq!(written, config(&site, &options()));
     // Without the npm package the error says what to run.
-    let err = super::write(&site, &options(), &tmp.path().join("none"), &css, &out)
-        .expect_err("missing CMS");
+    let err = super::write(
+        &site,
+        &options(),
+        &tmp.path().join("none"),
+        &css,
+        &crate::output::InPlace::new(&out),
+    )
+    .expect_err("missing CMS");
     assert!(err.to_string().contains("scripts/setup.sh"), "{err}");
 }
 

@@ -616,6 +616,29 @@ fn found_outside(krates: &[&str], needle: &str, homes: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Only output/ writes files, apart from `generator new` (scaffold.rs), which creates content
+/// files for editors: the built site, serve's updates and the studio all go through a Sink.
+#[test]
+fn only_output_writes_files() {
+    for needle in ["fs::write", "File::create", "OpenOptions", "fs::rename"] {
+        let wrong: Vec<String> = sources("generator")
+            .into_iter()
+            .filter(|(path, text)| {
+                let home = path.components().any(|c| c.as_os_str() == "output")
+                    || path.ends_with("scaffold.rs")
+                    || path.ends_with("tests.rs");
+                !home && text.contains(needle)
+            })
+            .map(|(path, _)| path.display().to_string())
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "`{needle}` outside output/: write through a Sink instead:\n{}",
+            wrong.join("\n")
+        );
+    }
+}
+
 /// One home per fact (issue #19), checked over the source so a second copy fails here: one
 /// escape for both binaries, one timestamp format, every YAML call in the YAML module, and
 /// template data as typed views rather than `json!`.
