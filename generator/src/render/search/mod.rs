@@ -28,9 +28,6 @@ use super::error::RenderError;
 use super::jobs::Spec;
 use records::{Record, Synonyms};
 
-/// Fragments are bundled into at most this many files per language (Pagefind's default is
-/// one file per page, 10,000 files per language on a large site).
-const MAX_FRAGMENTS: u32 = 256;
 
 /// The records of the pages that search covers, made in parallel.
 fn records(env: &Env<'_>, specs: &[Spec<'_>]) -> Result<Vec<Record>, RenderError> {
@@ -67,9 +64,11 @@ pub(crate) fn build(
         .build()
         .map_err(|e| RenderError::Search(format!("cannot start a runtime: {e}")))?;
     runtime.block_on(async {
-        let config = PagefindServiceConfig::builder()
-            .max_fragments(MAX_FRAGMENTS)
-            .build();
+        // One fragment file per page (Pagefind's default), not bundled: a visitor's query then
+        // downloads the fragments of the results it shows, not the groups they sit in. On the
+        // 10,000-issue benchmark, 256 groups per language made a 20-result query download
+        // 879 KB (665 KB of fragments); one file per page, 229 KB (BENCHMARKS.md).
+        let config = PagefindServiceConfig::builder().build();
         let mut index = PagefindIndex::new(Some(config)).map_err(|e| fail("options", e))?;
         let records: Vec<CustomRecord> = records
             .into_iter()
