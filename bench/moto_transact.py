@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""How much of the submit path's extra latency with the email outbox is moto's (issue #17).
+
+    bench/moto_transact.py [N]      (needs scripts/setup.sh's moto venv: .local/venv)
+
+Starts moto_server on a free loopback port, creates the proposal table exactly as submit-fn
+does (`submit-fn create-table`: three sparse indexes, one of them the outbox's), then times N
+TransactWriteItems calls of each shape, alternating: the two items of a proposal without
+email (the proposal with its province indexes, and its idempotency record), and the four of a
+proposal with email (the same two, plus a receipt and a notice in the outbox index). Items
+are the size of real ones (a 1.5 KB answer). Prints p50 / p90 / p99 per shape. This times moto
+alone, with no submit-fn in between: if the four-item call is slower here by what the whole
+request is slower in scripts/bench-submit.sh, the difference is moto's cost per item.
+"""
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VENV = os.path.join(ROOT, ".local", "venv")
+sys.path[:0] = [p for p in __import__("glob").glob(os.path.join(VENV, "lib", "python3*", "site-packages"))]
+import boto3  # noqa: E402  (from moto's venv)
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+TABLE = "bench-proposals"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+port = free_port()
+endpoint = f"http://127.0.0.1:{port}"
+server = subprocess.Popen([os.path.join(VENV, "bin", "moto_server"), "-p", str(port)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(endpoint + "/moto-api/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    env = dict(os.environ, AWS_ACCESS_KEY_ID="x", AWS_SECRET_ACCESS_KEY="x", AWS_REGION="ap-southeast-3",
+               AWS_ENDPOINT_URL=endpoint, DYNAMODB_TABLE=TABLE, TABLE_NAME=TABLE)
+    binary = os.path.join(ROOT, "target", "release", "submit-fn")
+    if not os.path.exists(binary):
+        binary = os.path.join(ROOT, "target", "debug", "submit-fn")
+    subprocess.run([binary, "create-table"], env=env, check=True, stdout=subprocess.DEVNULL)
+    db = boto3.client("dynamodb", endpoint_url=endpoint, region_name="ap-southeast-3",
+                      aws_access_key_id="x", aws_secret_access_key="x")
+    answer = "kata " * 300
+
+    def items(i, mail):
+        ref = f"WNR-61-{i:06d}"
+        now = f"2026-12-07T06:00:{i % 60:02d}.000Z"
+        out = [
+            {"Put": {"TableName": TABLE, "ConditionExpression": "attribute_not_exists(pk)", "Item": {
+                "pk": {"S": f"P#{ref}"}, "province": {"S": "kalimantan-barat"},
+                "province_issue": {"S": "kalimantan-barat#stunting"}, "submitted_at": {"S": now},
+                "answers": {"M": {"ringkasan": {"S": answer}, "email": {"S": "a@example.org"}}}}}},
+            {"Put": {"TableName": TABLE, "ConditionExpression": "attribute_not_exists(pk)", "Item": {
+                "pk": {"S": f"I#{i:032x}"}, "reference": {"S": ref}}}},
+        ]
+        if mail:
+            for kind in ("receipt", "notice"):
+                out.append({"Put": {"TableName": TABLE, "ConditionExpression": "attribute_not_exists(pk)", "Item": {
+                    "pk": {"S": f"M#{ref}#{kind}"}, "outbox_state": {"S": "pending"},
+                    "outbox_due": {"S": now}, "kind": {"S": kind}, "reference": {"S": ref}}}})
+        return out
+
+    times = {False: [], True: []}
+    for i in range(2 * N):
+        mail = i % 2 == 1
+        started = time.perf_counter()
+        db.transact_write_items(TransactItems=items(i, mail))
+        times[mail].append((time.perf_counter() - started) * 1000)
+    pct = lambda xs, q: statistics.quantiles(xs, n=100)[q - 1]
+    print(f"moto_server, {N} TransactWriteItems of each shape, alternating (ms):")
+    for mail, label in ((False, "2 items (no email)"), (True, "4 items (email: + receipt, notice)")):
+        xs = times[mail]
+        print(f"  {label:36} p50 {statistics.median(xs):6.1f}  p90 {pct(xs, 90):6.1f}  p99 {pct(xs, 99):6.1f}")
+finally:
+    server.terminate()
+    server.wait()
