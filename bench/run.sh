@@ -50,12 +50,16 @@ TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 GEN="$TARGET/release/generator"
 FLOOR="$TARGET/release/examples/floor"
 
-stamp="$ISSUES $PROVINCES $SEED $(sha256sum "$ROOT/bench/gen_content.py" | cut -c1-16)"
-if [ "$(cat "$BENCH_DIR/.stamp" 2>/dev/null)" != "$stamp" ]; then
-    echo "writing the synthetic site into $BENCH_DIR" >&2
-    python3 "$ROOT/bench/gen_content.py" "$BENCH_DIR" --issues "$ISSUES" --provinces "$PROVINCES" --seed "$SEED" >&2
-    echo "$stamp" >"$BENCH_DIR/.stamp"
-fi
+synthetic_site() { # synthetic_site DIR ISSUES: written once, kept while its arguments and the script are the same
+    local stamp
+    stamp="$2 $PROVINCES $SEED $(sha256sum "$ROOT/bench/gen_content.py" | cut -c1-16)"
+    if [ "$(cat "$1/.stamp" 2>/dev/null)" != "$stamp" ]; then
+        echo "writing the synthetic site with $2 issues into $1" >&2
+        python3 "$ROOT/bench/gen_content.py" "$1" --issues "$2" --provinces "$PROVINCES" --seed "$SEED" >&2
+        echo "$stamp" >"$1/.stamp"
+    fi
+}
+synthetic_site "$BENCH_DIR" "$ISSUES"
 OUT="$BENCH_DIR/out"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.tsv"
@@ -127,12 +131,7 @@ payload "$OUT/generator"
 
 [ -n "${LARGE:-}" ] || exit 0
 LARGE_DIR="$BENCH_DIR-$LARGE"
-stamp="$LARGE $PROVINCES $SEED $(sha256sum "$ROOT/bench/gen_content.py" | cut -c1-16)"
-if [ "$(cat "$LARGE_DIR/.stamp" 2>/dev/null)" != "$stamp" ]; then
-    echo "writing the synthetic site at $LARGE issues into $LARGE_DIR" >&2
-    python3 "$ROOT/bench/gen_content.py" "$LARGE_DIR" --issues "$LARGE" --provinces "$PROVINCES" --seed "$SEED" >&2
-    echo "$stamp" >"$LARGE_DIR/.stamp"
-fi
+synthetic_site "$LARGE_DIR" "$LARGE"
 for round in $(seq 1 "${RUNS_LARGE:-1}"); do
     echo "at $LARGE issues, round $round of ${RUNS_LARGE:-1}" >&2
     rm -rf "$OUT/generator-large" "$OUT/.generator-large.spare"

@@ -605,15 +605,27 @@ fn sources(krate: &str) -> Vec<(PathBuf, String)> {
         .collect()
 }
 
-/// Files of `krates` whose text contains `needle`, apart from those whose path ends with one
-/// of `homes`.
-fn found_outside(krates: &[&str], needle: &str, homes: &[&str]) -> Vec<String> {
+/// The source files of `krates` for which `wrong(path, text)` holds.
+fn files_where(krates: &[&str], wrong: impl Fn(&Path, &str) -> bool) -> Vec<String> {
     krates
         .iter()
         .flat_map(|k| sources(k))
-        .filter(|(path, text)| text.contains(needle) && !homes.iter().any(|h| path.ends_with(h)))
+        .filter(|(path, text)| wrong(path, text))
         .map(|(path, _)| path.display().to_string())
         .collect()
+}
+
+/// Files of `krates` whose text contains `needle`, apart from those whose path ends with one
+/// of `homes`.
+fn found_outside(krates: &[&str], needle: &str, homes: &[&str]) -> Vec<String> {
+    files_where(krates, |path, text| {
+        text.contains(needle) && !homes.iter().any(|h| path.ends_with(h))
+    })
+}
+
+/// Whether `path` lies under a folder named `dir`.
+fn under(path: &Path, dir: &str) -> bool {
+    path.components().any(|c| c.as_os_str() == dir)
 }
 
 /// Only output/ writes files, apart from `generator new` (scaffold.rs), which creates content
@@ -621,16 +633,12 @@ fn found_outside(krates: &[&str], needle: &str, homes: &[&str]) -> Vec<String> {
 #[test]
 fn only_output_writes_files() {
     for needle in ["fs::write", "File::create", "OpenOptions", "fs::rename"] {
-        let wrong: Vec<String> = sources("generator")
-            .into_iter()
-            .filter(|(path, text)| {
-                let home = path.components().any(|c| c.as_os_str() == "output")
-                    || path.ends_with("scaffold.rs")
-                    || path.ends_with("tests.rs");
-                !home && text.contains(needle)
-            })
-            .map(|(path, _)| path.display().to_string())
-            .collect();
+        let wrong = files_where(&["generator"], |path, text| {
+            let home = under(path, "output")
+                || path.ends_with("scaffold.rs")
+                || path.ends_with("tests.rs");
+            !home && text.contains(needle)
+        });
         assert!(
             wrong.is_empty(),
             "`{needle}` outside output/: write through a Sink instead:\n{}",
@@ -676,13 +684,9 @@ fn each_fact_has_one_home() {
             wrong.join("\n")
         );
     }
-    let json_in_render: Vec<String> = sources("generator")
-        .into_iter()
-        .filter(|(path, text)| {
-            path.components().any(|c| c.as_os_str() == "render") && text.contains("json!")
-        })
-        .map(|(path, _)| path.display().to_string())
-        .collect();
+    let json_in_render = files_where(&["generator"], |path, text| {
+        under(path, "render") && text.contains("json!")
+    });
     assert!(
         json_in_render.is_empty(),
         "template data built with `json!` instead of a typed view:\n{}",
