@@ -28,7 +28,6 @@ use super::error::RenderError;
 use super::jobs::Spec;
 use records::{Record, Synonyms};
 
-
 /// The records of the pages that search covers, made in parallel.
 fn records(env: &Env<'_>, specs: &[Spec<'_>]) -> Result<Vec<Record>, RenderError> {
     let synonyms = Synonyms::new(&env.site.synonyms);
