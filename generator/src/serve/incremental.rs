@@ -27,6 +27,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use time::Date;
 
@@ -55,6 +56,11 @@ pub struct Live {
     /// Issues whose last reload failed: the site holds their last good version, so every
     /// later update reloads them too.
     dirty: BTreeSet<IssueKey>,
+    /// The threads updates render on, apart from rayon's global pool: the background search
+    /// indexer keeps that pool busy for seconds (Pagefind's parallel parts run there), and an
+    /// update queued behind it took seconds instead of milliseconds. `None` if the threads
+    /// could not be started (updates then share the global pool).
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 /// What to do about a set of changed paths.
@@ -108,6 +114,12 @@ impl Live {
             as_of: inputs.as_of,
             content_dirs,
             dirty: BTreeSet::new(),
+            pool: rayon::ThreadPoolBuilder::new()
+                .num_threads(rayon::current_num_threads())
+                .thread_name(|i| format!("serve-update-{i}"))
+                .build()
+                .ok()
+                .map(Arc::new),
         }
     }
 
@@ -169,6 +181,14 @@ impl Live {
     /// Reloads the issues `keys` and renders the pages that depend on them (see the module
     /// docs).
     pub fn update(&mut self, keys: BTreeSet<IssueKey>) -> Update {
+        match self.pool.clone() {
+            Some(pool) => pool.install(|| self.update_here(keys)),
+            None => self.update_here(keys),
+        }
+    }
+
+    /// [`Live::update`] on the current thread (its parallel parts on the current pool).
+    fn update_here(&mut self, keys: BTreeSet<IssueKey>) -> Update {
         if winner_catalog::clock::today(self.as_of) != self.options.today {
             return Update::Full("a new day began (proposal windows)".into());
         }
