@@ -10,14 +10,17 @@
 //!   used by the generator to render the form and by submit-fn to enforce it;
 //! - [`clock`]: the one place the current date comes from, overridable for previews and tests,
 //!   and the one timestamp format;
-//! - [`escape`]: the one HTML/XML escape of both binaries.
+//! - [`escape`]: the one HTML/XML escape of both binaries;
+//! - [`is_email`]: the one rule for an email address.
 //!
 //! The JSON shape is documented in `docs/catalog.md` at the repository root.
 
+mod address;
 pub mod clock;
 pub mod escape;
 mod form;
 
+pub use address::is_email;
 pub use form::{Choice, Field, FieldKind, FormDefinition, FormProblem, RESERVED_FIELD_NAMES};
 
 use serde::{Deserialize, Serialize};
@@ -132,6 +135,12 @@ pub struct Province {
     pub name: String,
     /// When the province accepts proposals; `None` means it does not accept any.
     pub proposals: Option<Window>,
+    /// Where submit-fn sends the organiser's notice of a proposal for this province, instead
+    /// of the deployment's `ORGANISER_EMAIL` (from `organiser_email` in `province.yaml`: an
+    /// institution's published address, never a person's). Left out of `catalog.json` when
+    /// the content gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organiser_email: Option<String>,
     /// The province's strategic issues (validated or pending).
     pub issues: Vec<Issue>,
 }
@@ -254,7 +263,8 @@ pub enum TargetError {
 }
 
 impl Catalog {
-    /// Parses `catalog.json` and refuses another schema version.
+    /// Parses `catalog.json` and refuses another schema version, a form that cannot be
+    /// enforced and an organiser address that is not one.
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
         let catalog: Catalog = serde_json::from_str(text)?;
         if catalog.schema_version != SCHEMA_VERSION {
@@ -266,6 +276,13 @@ impl Catalog {
         let problems = catalog.form.problems();
         if !problems.is_empty() {
             return Err(CatalogError::Form(problems));
+        }
+        if let Some(p) = catalog
+            .provinces
+            .iter()
+            .find(|p| p.organiser_email.as_deref().is_some_and(|a| !is_email(a)))
+        {
+            return Err(CatalogError::OrganiserEmail(p.slug.clone()));
         }
         Ok(catalog)
     }
@@ -350,6 +367,10 @@ pub enum CatalogError {
     /// The form definition cannot be enforced.
     #[error("the form definition cannot be enforced: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Form(Vec<FormProblem>),
+    /// A province's `organiser_email` is not an address (the generator's check refuses it;
+    /// a hand-edited catalog may not have passed that check).
+    #[error("province {0}: organiser_email is not an email address")]
+    OrganiserEmail(String),
 }
 
 #[cfg(test)]

@@ -197,3 +197,19 @@ fn dates_parse_strictly() {
         date!(2023 - 06 - 01)
     );
 }
+
+#[test]
+fn an_organiser_address_round_trips_and_a_bad_one_is_refused() {
+    let mut c = sample();
+    assert!(
+        !c.to_json().contains("organiser_email"),
+        "left out when absent"
+    );
+    c.provinces[0].organiser_email = Some("bappeda@bantenprov.go.id".into());
+    assert_eq!(Catalog::from_json(&c.to_json()).expect("round trip"), c);
+    c.provinces[0].organiser_email = Some("Bappeda <bappeda@bantenprov.go.id>".into());
+    assert!(matches!(
+        Catalog::from_json(&c.to_json()),
+        Err(CatalogError::OrganiserEmail(slug)) if slug == c.provinces[0].slug
+    ));
+}

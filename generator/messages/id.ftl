@@ -855,6 +855,18 @@ K0338 = pemberitahuan privasi tidak menyebut versi `{ $version }` yang dirujuk p
     Benar:
         Versi: **2026-12-07.2**
 
+K0339 = `organiser_email` bukan alamat email: `{ $address }`
+    .hint = tulis satu alamat seperti bappeda@contoh.go.id, tanpa nama atau spasi, atau hapus barisnya agar pemberitahuan dikirim ke alamat panitia pusat
+    .title = Alamat penerima pemberitahuan bukan alamat email
+    .explain = `organiser_email` di province.yaml adalah alamat yang menerima pemberitahuan setiap
+    usulan untuk provinsi ini, menggantikan alamat panitia pusat. Isinya harus satu alamat saja.
+    Alamat ini terbit di catalog.json, jadi pakailah alamat lembaga, bukan alamat pribadi.
+
+    Salah:
+        organiser_email: Bappeda Banten <bappeda@bantenprov.go.id>
+    Benar:
+        organiser_email: bappeda@bantenprov.go.id
+
 ## K04: tautan dan gambar
 
 K0401 = tautan `@/{ $target }`: `{ $file }` tidak punya judul bagian dengan id `{ $anchor }`

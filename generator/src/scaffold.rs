@@ -469,6 +469,12 @@ capital: \"\"
 #   count: 5
 #   source: https://…
 
+# Opsional: alamat email resmi lembaga yang menerima pemberitahuan setiap usulan untuk provinsi ini,
+# menggantikan alamat panitia pusat. Terbit di catalog.json: jangan isi alamat pribadi.
+# (Optional: an institution's published address for the notice of each proposal, instead of the
+# central organiser's. It is published in catalog.json: never a person's address.)
+# organiser_email: bappeda@…
+
 ",
     sources_block!(),
     "

@@ -169,6 +169,7 @@ fn site() -> Site {
             }),
             issues_stated: None,
             sources: vec![source(3)],
+            organiser_email: Some(format!("pemberitahuan-{code}@contoh.go.id")),
             notes: Some("Catatan penyunting: tidak pernah tampil.".into()),
         },
         narrative: Bilingual {
@@ -349,6 +350,11 @@ fn every_page_has_one_h1_lang_and_landmarks() {
         assert!(html.starts_with("<!DOCTYPE html>"), "{path}: doctype");
         // The editors' notes in province.yaml are for editors only.
         assert!(!html.contains("tidak pernah tampil"), "{path}: notes shown");
+        // The notices' address goes to catalog.json for submit-fn, not onto the pages.
+        assert!(
+            !html.contains("pemberitahuan-"),
+            "{path}: organiser address shown"
+        );
         // As the page-quality suite counts it (tests/e2e/lib/size.mjs): the inline map has
         // its own budget, and the whole page gzipped must fit one round trip there.
         let without_map = match (html.find("<svg class=\"map"), html.find("</svg>")) {
@@ -546,6 +552,10 @@ fn catalog_matches_the_site() {
     let issues: Vec<_> = kb.issues.iter().map(|i| i.slug.as_str()).collect();
     assert_eq!(issues, ["air-bersih", "stunting"]);
     assert_eq!(kb.issues[1].title.en, "Issue stunting");
+    assert_eq!(
+        kb.organiser_email.as_deref(),
+        Some("pemberitahuan-61@contoh.go.id")
+    );
     assert_eq!(catalog.thank_you_path.en, "/en/apply/sent/");
     assert!(catalog.target("kalimantan-barat", "stunting", OPEN).is_ok());
 }

@@ -17,7 +17,7 @@
 //! | variable | required | meaning |
 //! |---|---|---|
 //! | `MAIL_FROM` | no | the sender address, an SES-verified identity, e.g. `Kompetisi WiNNER <noreply@winner.example.go.id>`; unset, no email is written or sent |
-//! | `ORGANISER_EMAIL` | no | where the notice of each new proposal goes; unset, no notice |
+//! | `ORGANISER_EMAIL` | no | where the notice of each new proposal goes, unless its province's content gives its own `organiser_email` (catalog.json); unset, only those provinces get a notice |
 //! | `NOTICE_INCLUDES_ANSWERS` | no | `true` to copy the answers (personal data) into the notice; default `false`: the notice points to the export |
 //! | `SES_CONFIGURATION_SET` | no | the SES configuration set every message is sent with (bounce and complaint events) |
 //! | `SUBMIT_URL` | no | the public URL of `POST /proposals` (site.yaml's `submit_url`), e.g. `https://api.winner.example.go.id/proposals`; with it (and `IP_HASH_SECRET`, which derives the link key) messages to the author carry the private link `<SUBMIT_URL>/link/<token>` (#18) |
@@ -323,16 +323,10 @@ fn check_address(value: &str, named: bool) -> Result<(), &'static str> {
             .ok_or("a `<` without a closing `>`")?,
         _ => value,
     };
-    match address.split_once('@') {
-        Some((local, domain))
-            if !local.is_empty()
-                && domain.contains('.')
-                && !address.contains(char::is_whitespace)
-                && !domain.contains('@') =>
-        {
-            Ok(())
-        }
-        _ => Err("is not an email address like name@example.go.id"),
+    if winner_catalog::is_email(address) {
+        Ok(())
+    } else {
+        Err("is not an email address like name@example.go.id")
     }
 }
 

@@ -20,7 +20,9 @@ use std::collections::BTreeMap;
 
 use time::Date;
 use unicode_normalization::UnicodeNormalization;
-use winner_catalog::{Catalog, Field, FieldKind, Lang, RESERVED_FIELD_NAMES, TargetError};
+use winner_catalog::{
+    Catalog, Field, FieldKind, Lang, RESERVED_FIELD_NAMES, TargetError, is_email,
+};
 
 /// Names of attributes the function sets itself; a submission that carries one is refused.
 pub const SERVER_ATTRIBUTES: [&str; 8] = [
@@ -386,35 +388,6 @@ pub fn is_token(t: &str) -> bool {
     (8..=128).contains(&t.len())
         && t.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
-/// A pragmatic address check: `local@domain.tld`, no spaces, a dotted domain of letters,
-/// digits and hyphens (any script), a top-level part of at least two letters.
-pub fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.rsplit_once('@') else {
-        return false;
-    };
-    let local_ok = (1..=64).contains(&local.len())
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && local
-            .chars()
-            .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
-    let labels: Vec<&str> = domain.split('.').collect();
-    let domain_ok = labels.len() >= 2
-        && domain.len() <= 253
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-        })
-        && labels
-            .last()
-            .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
-    local_ok && domain_ok
 }
 
 /// A phone number as people write it: digits with spaces, dots, hyphens or brackets,

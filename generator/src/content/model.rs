@@ -161,6 +161,11 @@ pub struct ProvinceFile {
     /// instead of the file count, beside it.
     #[serde(default)]
     pub issues_stated: Option<IssuesStated>,
+    /// Where the organiser's notice of each proposal for this province is sent instead of the
+    /// deployment's address: an institution's published address, never a person's (it is
+    /// public in `catalog.json`). Never shown on the pages.
+    #[serde(default)]
+    pub organiser_email: Option<String>,
     /// Sources for the facts in this file.
     pub sources: Vec<Source>,
     /// The editors' reasoning behind these facts and their sources (why a window has only

@@ -401,6 +401,15 @@ fn provinces(site: &Site, files: &Files, diags: &mut Diagnostics) {
         if let Some(stated) = &p.facts.issues_stated {
             issues_stated_rules(&path, &src, p, stated, diags);
         }
+        if let Some(address) = &p.facts.organiser_email
+            && !winner_catalog::is_email(address)
+        {
+            diags.push(error_at(
+                &path,
+                src.value_or_start("organiser_email"),
+                Msg::new(codes::ORGANISER_EMAIL_INVALID).arg("address", address),
+            ));
+        }
         for issue in &p.issues {
             issue_rules(site, files, &p.slug, issue, diags);
         }

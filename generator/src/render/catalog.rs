@@ -29,6 +29,7 @@ pub fn build(env: &Env<'_>) -> Catalog {
                 code: p.facts.code.clone(),
                 name: p.facts.name.clone(),
                 proposals: p.facts.proposals,
+                organiser_email: p.facts.organiser_email.clone(),
                 issues: p
                     .issues
                     .iter()

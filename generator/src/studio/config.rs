@@ -365,6 +365,15 @@ pub(super) fn province_fields() -> Vec<Value> {
             false,
             issues_stated_fields(),
         ),
+        // No pattern here: `check` holds the one address rule (`winner_catalog::is_email`).
+        string(
+            "organiser_email",
+            "Email penerima pemberitahuan usulan",
+            "Alamat resmi lembaga (mis. Bappeda) yang menerima pemberitahuan setiap usulan untuk \
+             provinsi ini, menggantikan alamat panitia pusat. Alamat ini tampil di catalog.json \
+             yang publik: jangan isi alamat pribadi. Kosongkan untuk memakai alamat panitia pusat.",
+            false,
+        ),
         sources(true),
         text(
             "notes",

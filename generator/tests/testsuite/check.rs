@@ -116,6 +116,13 @@ const ERROR_CASES: &[(&str, &str, usize, &str)] = &[
         6,
         "does not state the version `2023-06-01`",
     ),
+    // A name with the address: the notice's recipient must be one plain address.
+    (
+        "organiser_email_not_an_address",
+        "provinces/banten/province.yaml",
+        5,
+        "`organiser_email` is not an email address: `Bappeda Banten <bappeda@bantenprov.go.id>`",
+    ),
     // A province folder copied whole: both are right by the official list, the copy is blamed.
     (
         "duplicate_province_code",

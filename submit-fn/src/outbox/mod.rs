@@ -28,7 +28,8 @@ pub const NOTICE_LANG: winner_catalog::Lang = winner_catalog::Lang::Id;
 
 /// The messages to write with `valid`: none without `mail` settings or email texts in the
 /// catalog; a receipt to the form's (first) email answer in the submission's language; a
-/// notice when an organiser address is configured.
+/// notice to the province's own organiser address when its content gives one, else to the
+/// deployment's (`ORGANISER_EMAIL`), else none.
 pub fn outgoing(catalog: &Catalog, mail: Option<&MailConfig>, valid: &Valid) -> Vec<NewMessage> {
     let Some(mail) = mail else {
         return Vec::new();
@@ -45,7 +46,10 @@ pub fn outgoing(catalog: &Catalog, mail: Option<&MailConfig>, valid: &Valid) -> 
             seq: 0,
         });
     }
-    if let Some(organiser) = &mail.organiser {
+    let province = catalog
+        .province(&valid.province)
+        .and_then(|p| p.organiser_email.as_ref());
+    if let Some(organiser) = province.or(mail.organiser.as_ref()) {
         out.push(NewMessage {
             kind: MessageKind::Notice,
             to: organiser.clone(),
@@ -54,4 +58,81 @@ pub fn outgoing(catalog: &Catalog, mail: Option<&MailConfig>, valid: &Valid) -> 
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::Answer;
+    use winner_catalog::Lang;
+
+    fn catalog() -> Catalog {
+        Catalog::from_json(include_str!("../../tests/fixtures/catalog.json")).expect("fixture")
+    }
+
+    fn mail(organiser: Option<&str>) -> MailConfig {
+        MailConfig {
+            from: "Kompetisi WiNNER <noreply@winner.example.go.id>".into(),
+            organiser: organiser.map(str::to_owned),
+            notice_answers: false,
+            configuration_set: None,
+            submit_url: None,
+        }
+    }
+
+    fn valid() -> Valid {
+        Valid {
+            province: "kalimantan-barat".into(),
+            province_code: "61".into(),
+            issue: "stunting".into(),
+            lang: Lang::En,
+            token: None,
+            started_at: None,
+            answers: vec![("email".into(), Answer::Text("budi@contoh.id".into()))],
+        }
+    }
+
+    fn recipients(catalog: &Catalog, organiser: Option<&str>) -> Vec<(MessageKind, String)> {
+        outgoing(catalog, Some(&mail(organiser)), &valid())
+            .into_iter()
+            .map(|m| (m.kind, m.to))
+            .collect()
+    }
+
+    #[test]
+    fn a_province_address_takes_the_notice_instead_of_the_deployments() {
+        let mut with_own = catalog();
+        let province = with_own
+            .provinces
+            .iter_mut()
+            .find(|p| p.slug == "kalimantan-barat")
+            .expect("fixture province");
+        province.organiser_email = Some("bappeda@kalbarprov.go.id".into());
+        let central = Some("panitia@winner.example.go.id");
+        assert_eq!(
+            recipients(&with_own, central),
+            [
+                (MessageKind::Receipt, "budi@contoh.id".to_owned()),
+                (MessageKind::Notice, "bappeda@kalbarprov.go.id".to_owned()),
+            ]
+        );
+        // Without a deployment address, the province's still gets its notice.
+        assert_eq!(
+            recipients(&with_own, None)[1],
+            (MessageKind::Notice, "bappeda@kalbarprov.go.id".to_owned())
+        );
+        // Another province's address does not.
+        assert_eq!(
+            recipients(&catalog(), central)[1],
+            (
+                MessageKind::Notice,
+                "panitia@winner.example.go.id".to_owned()
+            )
+        );
+        assert_eq!(
+            recipients(&catalog(), None).len(),
+            1,
+            "no notice without any address"
+        );
+    }
 }
