@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How much of the submit path's extra latency with the email outbox is moto's (issue #17).
 
-    bench/moto_transact.py [N]      (needs scripts/setup.sh's moto venv: .local/venv)
+    bench/moto_transact.py [N] [SIZES]   (needs scripts/setup.sh's moto venv: .local/venv)
 
 Starts moto_server on a free loopback port, creates the proposal table exactly as submit-fn
 does (`submit-fn create-table`: three sparse indexes, one of them the outbox's), then times N
@@ -11,6 +11,14 @@ proposal with email (the same two, plus a receipt and a notice in the outbox ind
 are the size of real ones (a 1.5 KB answer). Prints p50 / p90 / p99 per shape. This times moto
 alone, with no submit-fn in between: if the four-item call is slower here by what the whole
 request is slower in scripts/bench-submit.sh, the difference is moto's cost per item.
+
+SIZES (for example `0,1000,3000`) times the same two shapes again with the table held at
+each size: it is first filled with that many proposal items (BatchWriteItem), and the items
+each timed call writes are deleted after it, outside the timing. moto's TransactWriteItems
+deep-copies the whole table once per item of the call (moto/dynamodb/models/__init__.py,
+`transact_write_items`, to roll back on failure), so its time grows with the table's size
+times the call's item count; DynamoDB's does not. This shows how much of a growing bench
+table's latency is that copy.
 """
 
 import os
@@ -27,6 +35,7 @@ sys.path[:0] = [p for p in __import__("glob").glob(os.path.join(VENV, "lib", "py
 import boto3  # noqa: E402  (from moto's venv)
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+SIZES = [int(x) for x in sys.argv[2].split(",")] if len(sys.argv) > 2 else []
 TABLE = "bench-proposals"
 
 
@@ -86,6 +95,33 @@ try:
     for mail, label in ((False, "2 items (no email)"), (True, "4 items (email: + receipt, notice)")):
         xs = times[mail]
         print(f"  {label:36} p50 {statistics.median(xs):6.1f}  p90 {pct(xs, 90):6.1f}  p99 {pct(xs, 99):6.1f}")
+
+    def clear():
+        pages = db.get_paginator("scan").paginate(TableName=TABLE, ProjectionExpression="pk")
+        for page in pages:
+            for item in page["Items"]:
+                db.delete_item(TableName=TABLE, Key={"pk": item["pk"]})
+
+    filled = 0
+    for size in SIZES:
+        clear()
+        batch = [items(10_000_000 + j, False)[0]["Put"]["Item"] for j in range(size)]
+        for k in range(0, len(batch), 25):
+            db.batch_write_item(RequestItems={TABLE: [{"PutRequest": {"Item": it}} for it in batch[k:k + 25]]})
+        times = {False: [], True: []}
+        for i in range(2 * N):
+            mail = i % 2 == 1
+            call = items(20_000_000 + filled + i, mail)
+            started = time.perf_counter()
+            db.transact_write_items(TransactItems=call)
+            times[mail].append((time.perf_counter() - started) * 1000)
+            for put in call:
+                db.delete_item(TableName=TABLE, Key={"pk": put["Put"]["Item"]["pk"]})
+        filled += 2 * N
+        print(f"table held at {size} items, {N} calls of each shape, alternating (ms):")
+        for mail, label in ((False, "2 items (no email)"), (True, "4 items (email: + receipt, notice)")):
+            xs = times[mail]
+            print(f"  {label:36} p50 {statistics.median(xs):6.1f}  p90 {pct(xs, 90):6.1f}  p99 {pct(xs, 99):6.1f}")
 finally:
     server.terminate()
     server.wait()
