@@ -865,10 +865,10 @@ K0338 = the privacy notice does not state the version `{ $version }` that the fo
         Version: **2026-12-07.2**
 
 K0339 = `organiser_email` is not an email address: `{ $address }`
-    .hint = write one address like bappeda@example.go.id, without a name or spaces, or remove the line to send notices to the central organiser's address
+    .hint = write one address like bappeda@example.go.id, without a name or spaces, or remove the line to send notices to the organiser's address
     .title = Organiser address is not an email address
     .explain = `organiser_email` in province.yaml is where the notice of every proposal for this
-    province goes, instead of the central organiser's address. It must be one plain address. It
+    province goes, instead of the organiser's address. It must be one plain address. It
     is published in catalog.json, so use an institution's address, never a person's.
 
     Wrong:

@@ -856,11 +856,12 @@ K0338 = pemberitahuan privasi tidak menyebut versi `{ $version }` yang dirujuk p
         Versi: **2026-12-07.2**
 
 K0339 = `organiser_email` bukan alamat email: `{ $address }`
-    .hint = tulis satu alamat seperti bappeda@contoh.go.id, tanpa nama atau spasi, atau hapus barisnya agar pemberitahuan dikirim ke alamat panitia pusat
+    .hint = tulis satu alamat seperti bappeda@contoh.go.id, tanpa nama atau spasi, atau hapus barisnya agar pemberitahuan dikirim ke alamat penyelenggara
     .title = Alamat penerima pemberitahuan bukan alamat email
     .explain = `organiser_email` di province.yaml adalah alamat yang menerima pemberitahuan setiap
-    usulan untuk provinsi ini, menggantikan alamat panitia pusat. Isinya harus satu alamat saja.
-    Alamat ini terbit di catalog.json, jadi pakailah alamat lembaga, bukan alamat pribadi.
+    usulan untuk provinsi ini, menggantikan alamat penyelenggara. Isinya harus satu alamat saja.
+    Alamat ini tercantum di catalog.json yang terbuka untuk umum, jadi pakailah alamat lembaga,
+    bukan alamat pribadi.
 
     Salah:
         organiser_email: Bappeda Banten <bappeda@bantenprov.go.id>

@@ -470,9 +470,10 @@ capital: \"\"
 #   source: https://…
 
 # Opsional: alamat email resmi lembaga yang menerima pemberitahuan setiap usulan untuk provinsi ini,
-# menggantikan alamat panitia pusat. Terbit di catalog.json: jangan isi alamat pribadi.
+# menggantikan alamat penyelenggara. Satu alamat, tanpa nama. Alamat ini tercantum di catalog.json yang
+# terbuka untuk umum: jangan isi alamat pribadi.
 # (Optional: an institution's published address for the notice of each proposal, instead of the
-# central organiser's. It is published in catalog.json: never a person's address.)
+# organiser's. One address, no name. It is published in catalog.json: never a person's address.)
 # organiser_email: bappeda@…
 
 ",

@@ -370,8 +370,10 @@ pub(super) fn province_fields() -> Vec<Value> {
             "organiser_email",
             "Email penerima pemberitahuan usulan",
             "Alamat resmi lembaga (mis. Bappeda) yang menerima pemberitahuan setiap usulan untuk \
-             provinsi ini, menggantikan alamat panitia pusat. Alamat ini tampil di catalog.json \
-             yang publik: jangan isi alamat pribadi. Kosongkan untuk memakai alamat panitia pusat.",
+             provinsi ini, menggantikan alamat penyelenggara. Satu alamat saja, tanpa nama, dan \
+             hanya alamat yang diterbitkan lembaganya. Alamat ini tercantum di catalog.json yang \
+             terbuka untuk umum: jangan isi alamat pribadi. Kosongkan untuk memakai alamat \
+             penyelenggara.",
             false,
         ),
         sources(true),

@@ -273,10 +273,17 @@ pub fn render(req: &Request<'_>) -> Result<Email, RenderError> {
         MessageKind::Notice => {
             let mut closing = Vec::new();
             if !copy_answers {
-                closing.push((
-                    String::new(),
-                    t.fill("email.notice.export", &[("province_slug", province_slug)])?,
-                ));
+                // A province's own recipient (`organiser_email`) has no access to the export:
+                // it is told whom to ask instead.
+                let line = if province.is_some_and(|p| p.organiser_email.is_some()) {
+                    t.fill(
+                        "email.notice.ask",
+                        &[("organiser", organiser), ("reference", reference)],
+                    )?
+                } else {
+                    t.fill("email.notice.export", &[("province_slug", province_slug)])?
+                };
+                closing.push((String::new(), line));
             }
             (
                 t.fill(

@@ -24,7 +24,7 @@ export const env = {
   get region() { return process.env.AWS_REGION || 'ap-southeast-3'; },
   /** moto's SES v2, where `submit-fn outbox run` sends the emails (scripts/lib.sh export_mail_env). */
   get sesEndpoint() { return need('AWS_ENDPOINT_URL_SESV2').replace(/\/$/, ''); },
-  /** The deployment's organiser address, to which every new proposal's notice goes. */
+  /** The deployment's organiser address, to which a new proposal's notice goes unless its province gives its own (none in the test content). */
   get organiserEmail() { return need('ORGANISER_EMAIL'); },
   /** The submit-fn binary scripts/test.sh serves, for `submit-fn outbox run`. */
   get submitFn() { return need('E2E_SUBMIT_FN'); },
