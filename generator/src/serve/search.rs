@@ -44,26 +44,13 @@ impl Refresher {
         let writing = Arc::new(Mutex::new(()));
         let (current, lock) = (Arc::clone(&generation), Arc::clone(&writing));
         std::thread::spawn(move || {
-            // The index runs at a lower priority, on threads of its own, so that the page
-            // updates the editor waits for get the cores first (see `yield_to_updates`).
-            yield_to_updates();
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(rayon::current_num_threads())
-                .thread_name(|i| format!("serve-index-{i}"))
-                .start_handler(|_| yield_to_updates())
-                .build()
-                .ok();
             while let Ok(mut next) = queue.recv() {
                 // Only the newest snapshot matters.
                 while let Ok(newer) = queue.try_recv() {
                     next = newer;
                 }
                 let (asked, snapshot) = next;
-                let run = || index(&out, asked, snapshot, &current, &lock);
-                match &pool {
-                    Some(pool) => pool.install(run),
-                    None => run(),
-                }
+                index(&out, asked, snapshot, &current, &lock);
             }
         });
         Refresher {
@@ -94,25 +81,6 @@ impl Refresher {
         guard
     }
 }
-
-/// The nice value of the background index's threads: low enough that a page update (nice 0,
-/// on `Live`'s pool) gets about nine tenths of a core the index also wants.
-const INDEX_NICE: i32 = 10;
-
-/// Lowers the calling thread's CPU priority to [`INDEX_NICE`]. On Linux the nice value
-/// belongs to the thread, not the process (`setpriority(PRIO_PROCESS, 0)` is the calling
-/// thread), so the server's other threads keep theirs.
-#[cfg(target_os = "linux")]
-fn yield_to_updates() {
-    if rustix::process::setpriority_process(None, INDEX_NICE).is_err() {
-        // Not fatal: the index still runs, only at the updates' priority.
-        tracing::debug!("could not lower the search indexer's priority");
-    }
-}
-
-/// Elsewhere the index runs at the updates' priority.
-#[cfg(not(target_os = "linux"))]
-fn yield_to_updates() {}
 
 /// Indexes `snapshot` and writes the files, unless a newer request or a full rebuild came
 /// in meanwhile.
@@ -158,31 +126,4 @@ fn index(
         "search index updated in {:.0} ms",
         started.elapsed().as_secs_f64() * 1000.0
     );
-}
-
-#[cfg(all(test, target_os = "linux"))]
-mod tests {
-    use super::*;
-
-    fn own_nice() -> i32 {
-        rustix::process::getpriority_process(None).expect("getpriority")
-    }
-
-    #[test]
-    fn the_indexer_yields_and_only_the_indexer() {
-        let before = own_nice();
-        let indexer = std::thread::spawn(|| {
-            yield_to_updates();
-            own_nice()
-        })
-        .join()
-        .expect("indexer thread");
-        if before < INDEX_NICE {
-            assert_eq!(indexer, INDEX_NICE);
-        } else {
-            // Already as low or lower: raising a priority back needs a privilege.
-            assert!(indexer >= INDEX_NICE);
-        }
-        assert_eq!(own_nice(), before, "the calling thread keeps its priority");
-    }
 }
