@@ -31,6 +31,7 @@ mod memory;
 mod staging;
 
 use std::collections::BTreeMap;
+use std::fs;
 use std::path::{Component, Path};
 
 pub use error::OutputError;
@@ -73,5 +74,16 @@ fn safe_relative(rel: &str) -> Result<&Path, OutputError> {
         Ok(path)
     } else {
         Err(OutputError::BadPath(rel.to_owned()))
+    }
+}
+
+/// Whether the file at `path` already holds exactly `bytes` (reading is much cheaper than
+/// rewriting: no block allocation, no journal entry, the modification time kept).
+pub(super) fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+            fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::error::{OutputError, io_err};
-use super::{Counting, MARKER, Output, Sink, Written, safe_relative};
+use super::{Counting, MARKER, Output, Sink, Written, safe_relative, same_bytes};
 
 /// Checks that `out` may receive a build: not the content or theme folder (nor inside or
 /// around them), not `/`, and either absent, empty, or a previous build (it has [`MARKER`]).
@@ -285,17 +285,6 @@ fn remove_file_ancestors(root: &Path, rel: &Path) -> Result<(), OutputError> {
 fn is_build(dir: &Path) -> bool {
     fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
         && fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
-}
-
-/// Whether the file at `path` already holds exactly `bytes` (reading is much cheaper than
-/// rewriting: no block allocation, no journal entry, the modification time kept).
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    match fs::symlink_metadata(path) {
-        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
-            fs::read(path).is_ok_and(|old| old == bytes)
-        }
-        _ => false,
-    }
 }
 
 /// Removes, under `root/rel`, every file not in `keep` (paths relative to `root`) and every
