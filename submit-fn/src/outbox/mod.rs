@@ -26,6 +26,13 @@ use crate::validate::Valid;
 /// The language organiser notices are written in.
 pub const NOTICE_LANG: winner_catalog::Lang = winner_catalog::Lang::Id;
 
+/// The province's own recipient of its notices (`organiser_email` in its content), which
+/// takes them instead of the deployment's address: the one rule [`outgoing`] addresses a
+/// notice by and [`render`] words it by (such a recipient cannot run the export).
+pub fn provincial_recipient<'a>(catalog: &'a Catalog, province: &str) -> Option<&'a str> {
+    catalog.province(province)?.organiser_email.as_deref()
+}
+
 /// The messages to write with `valid`: none without `mail` settings or email texts in the
 /// catalog; a receipt to the form's (first) email answer in the submission's language; a
 /// notice to the province's own organiser address when its content gives one, else to the
@@ -46,13 +53,11 @@ pub fn outgoing(catalog: &Catalog, mail: Option<&MailConfig>, valid: &Valid) -> 
             seq: 0,
         });
     }
-    let province = catalog
-        .province(&valid.province)
-        .and_then(|p| p.organiser_email.as_ref());
-    if let Some(organiser) = province.or(mail.organiser.as_ref()) {
+    let own = provincial_recipient(catalog, &valid.province);
+    if let Some(organiser) = own.or(mail.organiser.as_deref()) {
         out.push(NewMessage {
             kind: MessageKind::Notice,
-            to: organiser.clone(),
+            to: organiser.to_owned(),
             lang: NOTICE_LANG.code(),
             seq: 0,
         });

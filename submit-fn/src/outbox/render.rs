@@ -273,9 +273,9 @@ pub fn render(req: &Request<'_>) -> Result<Email, RenderError> {
         MessageKind::Notice => {
             let mut closing = Vec::new();
             if !copy_answers {
-                // A province's own recipient (`organiser_email`) has no access to the export:
-                // it is told whom to ask instead.
-                let line = if province.is_some_and(|p| p.organiser_email.is_some()) {
+                // A province's own recipient has no access to the export: it is told whom to
+                // ask instead.
+                let line = if super::provincial_recipient(req.catalog, province_slug).is_some() {
                     t.fill(
                         "email.notice.ask",
                         &[("organiser", organiser), ("reference", reference)],
