@@ -59,14 +59,19 @@ pub fn render(site: &Site, theme: &Theme, options: &Options) -> Result<Output, S
 
 /// The search index of the whole site alone (`pagefind/`): what `serve` writes again in the
 /// background after an incremental update, which renders only the pages an edit touched.
+/// `None` if `wanted` said no between two steps of the work (a newer edit came in).
 /// Without the `search` feature there is no index: no files.
-pub fn search_index(env: &Env<'_>, site: &Site) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+pub fn search_index(
+    env: &Env<'_>,
+    site: &Site,
+    wanted: &(dyn Fn() -> bool + Sync),
+) -> Result<Option<crate::output::Output>, RenderError> {
     #[cfg(feature = "search")]
-    return search::build(env, &Jobs::full(site).pages);
+    return search::build(env, &Jobs::full(site).pages, wanted);
     #[cfg(not(feature = "search"))]
     {
-        let _ = (env, site);
-        Ok(Vec::new())
+        let _ = (env, site, wanted);
+        Ok(Some(crate::output::Output::new()))
     }
 }
 
@@ -79,7 +84,7 @@ pub fn render_jobs(env: &Env<'_>, jobs: &Jobs<'_>, sink: &dyn Sink) -> Result<()
         #[cfg(feature = "search")]
         let search = jobs
             .search
-            .then(|| scope.spawn(|| search::build(env, &jobs.pages)));
+            .then(|| scope.spawn(|| search::build(env, &jobs.pages, &|| true)));
         #[cfg(not(feature = "search"))]
         let _ = scope;
         let pages = render_pages(env, &jobs.pages, sink);
@@ -91,7 +96,9 @@ pub fn render_jobs(env: &Env<'_>, jobs: &Jobs<'_>, sink: &dyn Sink) -> Result<()
                 .join()
                 .map_err(|_| RenderError::Search("the search index thread panicked".into()));
             pages?;
-            for (path, bytes) in files?? {
+            // A full build always wants its index, so it is always there.
+            let files = files??.ok_or_else(|| RenderError::Search("stopped".into()))?;
+            for (path, bytes) in files {
                 sink.put(path, bytes)?;
             }
             return Ok(());

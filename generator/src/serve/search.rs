@@ -7,18 +7,31 @@
 //! indexed are coalesced into the newest. A full rebuild writes its own index: it calls
 //! [`Refresher::invalidate`] and holds the returned guard while it builds, so an index of an
 //! older snapshot can never overwrite the newer one.
+//!
+//! The index competes with the page updates for the same cores (two, on the benchmark
+//! machine, where indexing 10,000 issues takes about 12 s), and an editor waits for the page,
+//! not for search. So the indexer starts only once no edit has come for [`QUIET`], and an
+//! edit that comes while it runs ([`Refresher::interrupt`], called before the page update)
+//! stops it at its next step: its index would be dropped as stale anyway.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, mpsc};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::content::Site;
 use crate::output::{InPlace, Sink};
 use crate::render::map::Locator;
 use crate::render::{Options, context::Env};
 use crate::theme::Theme;
+
+/// How long the indexer waits after the last edit of a burst before it starts: longer than
+/// the gap between saves of someone editing in quick succession (the studio saves both
+/// language files of an issue at once; `bench/serve_edit.py` edits every ~0.4 s), short
+/// enough that a search finds the edit within 2 s on the real content
+/// (`tests/e2e/serve-search.test.mjs`).
+const QUIET: Duration = Duration::from_millis(500);
 
 /// What indexing the site needs, owned, so that it can move to another thread.
 pub struct Snapshot {
@@ -45,12 +58,15 @@ impl Refresher {
         let (current, lock) = (Arc::clone(&generation), Arc::clone(&writing));
         std::thread::spawn(move || {
             while let Ok(mut next) = queue.recv() {
-                // Only the newest snapshot matters.
-                while let Ok(newer) = queue.try_recv() {
+                // Only the newest snapshot matters; wait for the edits to pause.
+                while let Ok(newer) = queue.recv_timeout(QUIET) {
                     next = newer;
                 }
                 let (asked, snapshot) = next;
-                index(&out, asked, snapshot, &current, &lock);
+                // An edit that began during the pause brings its own snapshot.
+                if current.load(Ordering::SeqCst) == asked {
+                    index(&out, asked, snapshot, &current, &lock);
+                }
             }
         });
         Refresher {
@@ -68,6 +84,12 @@ impl Refresher {
         let asked = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         // The thread ends only with the refresher, so a send cannot fail while it lives.
         let _ = self.requests.send((asked, snapshot));
+    }
+
+    /// Makes every pending or running index stale, so that it stops at its next step: an
+    /// edit is about to be rendered, and [`Refresher::request`] follows with its snapshot.
+    pub(super) fn interrupt(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
     /// Makes every pending or running index stale and keeps it from writing until the
@@ -98,10 +120,18 @@ fn index(
         options,
         locators,
     } = snapshot;
+    let wanted = || current.load(Ordering::SeqCst) == asked;
     let files = Env::with_locators(&site, &theme, &options, locators)
-        .and_then(|env| crate::render::search_index(&env, &site));
+        .and_then(|env| crate::render::search_index(&env, &site, &wanted));
     let files = match files {
-        Ok(f) => f,
+        Ok(Some(f)) => f,
+        Ok(None) => {
+            tracing::debug!(
+                "search index of an older update stopped after {:.0} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            return;
+        }
         Err(e) => {
             // The pages are served as updated; only search lags until the next full build.
             tracing::warn!("the search index was not updated: {e}");

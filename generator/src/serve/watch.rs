@@ -83,11 +83,20 @@ pub(super) fn spawn_rebuilds(
                 Plan::Nothing => continue,
                 Plan::Issues(keys) => {
                     let Some(l) = live.as_mut() else { continue };
+                    // The index in progress is of an older site: stop it, so that this
+                    // update has the cores.
+                    search.interrupt();
                     match update(l, keys, &inputs.content_dir, &out, lang) {
                         Ok(outcome) => {
-                            let updated = outcome.is_ok();
                             publish(&status, outcome, lang);
-                            if let Some(snapshot) = updated.then(|| l.search_snapshot()).flatten() {
+                            // Asked even when the edit failed (the site is then as before):
+                            // the interrupted index must still be written.
+                            let copied = Instant::now();
+                            if let Some(snapshot) = l.search_snapshot() {
+                                tracing::debug!(
+                                    "site copied for the search index in {:.1} ms",
+                                    copied.elapsed().as_secs_f64() * 1e3
+                                );
                                 search.request(snapshot);
                             }
                             continue;

@@ -5,8 +5,9 @@
 //! with every incremental update laid over it) must equal a from-scratch build of the edited
 //! content, file for file. That proves both that each re-rendered file is right and that the
 //! dependency list is complete (a file that should have changed but was not re-rendered
-//! differs). The search index (`pagefind/`) is left to the next full build by design and is
-//! not compared.
+//! differs). The search index (`pagefind/`) is not on this path: serve writes it again in
+//! the background (`serve/search.rs`), through [`generator::render::search_index`], whose
+//! own test is at the end of this file.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -297,4 +298,66 @@ fn other_changes_ask_for_a_full_build() {
     assert!(nothing(&[
         "provinces/kalimantan-barat/issues/.stunting.md.swp"
     ]));
+}
+
+/// The background index serve writes after an edit: when it is still wanted it is the full
+/// build's index, file for file (the records go to Pagefind in steps, and asking between
+/// them changes nothing); a "no" at any question, down to the last, drops it.
+#[test]
+fn the_background_search_index_is_the_full_builds_and_stops_when_unwanted() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let content = good_content();
+    let inputs = Inputs {
+        search_index: true,
+        ..inputs(&content)
+    };
+    let out = Memory::new();
+    let kept = pipeline::build(&inputs, &out).unwrap_or_else(|_| panic!("the build failed"));
+    let built: Files = out
+        .into_output()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("pagefind/"))
+        .collect();
+    assert!(built.contains_key("pagefind/pagefind-entry.json"));
+    let env =
+        generator::render::context::Env::new(&kept.site, &kept.theme, &kept.options).expect("env");
+    let index = |wanted: &(dyn Fn() -> bool + Sync)| {
+        generator::render::search_index(&env, &kept.site, wanted).expect("index")
+    };
+
+    let asked = AtomicUsize::new(0);
+    let always = || {
+        asked.fetch_add(1, Ordering::SeqCst);
+        true
+    };
+    let files: Option<Files> = index(&always).map(|f| f.into_iter().collect());
+    assert_eq!(
+        files.as_ref(),
+        Some(&built),
+        "the same files as the full build's"
+    );
+    let questions = asked.load(Ordering::SeqCst);
+    // At least once per record (each has its fragment file), then after the records, before
+    // each language's word list, after each step of records given to Pagefind, and once
+    // its files are made.
+    let records = built
+        .keys()
+        .filter(|p| p.starts_with("pagefind/fragment/"))
+        .count();
+    assert!(records > 0);
+    assert!(
+        questions >= records + 5,
+        "asked {questions} times for {records} records"
+    );
+
+    assert_eq!(index(&|| false), None, "unwanted from the start");
+    let asked = AtomicUsize::new(0);
+    let until_the_last = || asked.fetch_add(1, Ordering::SeqCst) + 1 < questions;
+    assert_eq!(
+        index(&until_the_last),
+        None,
+        "unwanted at the last question"
+    );
+    assert_eq!(asked.load(Ordering::SeqCst), questions);
 }
