@@ -4,10 +4,12 @@
 //! Every content page gets one record per language: issues, provinces, topics, news and the
 //! pages, each with its full text ([`records`]). Issues carry the filters `province` and
 //! `topic` (names in the record's language), so the search page can narrow by either.
-//! Records are added as custom records with their language (`id`, `en`), so Pagefind keeps
-//! one index per language with its stemmer, and no HTML is read back from disk. Beside the
-//! index, each language gets the list of its words for the search page's "did you mean"
-//! ([`words`]).
+//! Records are added as custom records with their language (`id`, `en`), so each language's
+//! index uses its stemmer, and no HTML is read back from disk. The languages are indexed one
+//! after the other, each by a Pagefind index of its own, and their entry files merged into
+//! the one Pagefind's script reads: the same files as one index of both, with half the
+//! memory held at once. Beside the index, each language gets the list of its words for the
+//! search page's "did you mean" ([`words`]).
 //!
 //! Pagefind's API is async; it runs on a private single-thread tokio runtime on the thread
 //! that calls [`build`] (never inside another runtime: `render_jobs` calls it on a thread
@@ -97,46 +99,94 @@ pub(crate) fn build(
         .enable_all()
         .build()
         .map_err(|e| RenderError::Search(format!("cannot start a runtime: {e}")))?;
-    runtime.block_on(async {
-        // One fragment file per page (Pagefind's default), not bundled: a visitor's query then
-        // downloads the fragments of the results it shows, not the groups they sit in. On the
-        // 10,000-issue benchmark, 256 groups per language made a 20-result query download
-        // 879 KB (665 KB of fragments); one file per page, 229 KB (BENCHMARKS.md).
-        let config = PagefindServiceConfig::builder().build();
-        let mut index = PagefindIndex::new(Some(config)).map_err(|e| fail("options", e))?;
-        let mut records: Vec<CustomRecord> = records
-            .into_iter()
-            .map(|r| CustomRecord {
-                url: r.url,
-                content: r.text,
-                language: r.lang.code().to_owned(),
-                meta: BTreeMap::from([("title".to_owned(), r.title)]),
-                filters: r.filters,
-                sort: BTreeMap::new(),
-            })
-            .collect();
-        // In steps, asking between them; the pages keep their order, so the index is the
-        // same as from one call (the golden-output test pins it).
-        while !records.is_empty() {
-            let rest = records.split_off(records.len().min(RECORDS_PER_STEP));
-            index
-                .add_custom_records(records)
-                .await
-                .map_err(|e| fail("record", e))?;
-            if !wanted() {
-                return Ok(None);
+    let mut out: Output = word_lists.into_iter().collect();
+    let mut entry: Option<Entry> = None;
+    let mut rest = records;
+    // One language at a time, each in an index of its own that is dropped before the next
+    // begins: Pagefind holds every record's words and positions, then the language's whole
+    // word index, until its files are made, so this halves what it holds at once (the
+    // languages' indexes share nothing; their entries are merged below).
+    for &lang in Lang::ALL.iter() {
+        let (mine, others): (Vec<Record>, Vec<Record>) =
+            rest.into_iter().partition(|r| r.lang == lang);
+        rest = others;
+        let Some(files) = runtime.block_on(index_language(mine, wanted))? else {
+            return Ok(None);
+        };
+        for (path, bytes) in files {
+            if path == ENTRY {
+                let more: Entry = serde_json::from_slice(&bytes).map_err(|e| fail("entry", e))?;
+                entry = Some(match entry.take() {
+                    Some(first) => first.merge(more)?,
+                    None => more,
+                });
+            } else if let Some(earlier) = out.insert(path.clone(), bytes) {
+                // Pagefind's script and worker come with each language's index, the same.
+                if out.get(&path) != Some(&earlier) {
+                    return Err(fail("merge", format!("the languages' {path} differ")));
+                }
             }
-            records = rest;
         }
         tracing::debug!(
-            "search index: records added in {:.3} s",
+            "search index: {} done in {:.3} s",
+            lang.code(),
             started.elapsed().as_secs_f64()
         );
-        let files = index.get_files().await.map_err(|e| fail("build", e))?;
+    }
+    if let Some(entry) = entry {
+        let bytes = serde_json::to_vec(&entry).map_err(|e| fail("entry", e))?;
+        out.insert(ENTRY.to_owned(), bytes);
+    }
+    tracing::debug!(
+        "search index: {count} records, {} files in {:.3} s",
+        out.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Some(out))
+}
+
+/// The index of one language's records: output path to bytes of every file Pagefind makes
+/// for it that the search page uses, or `None` if `wanted` said no between two steps.
+async fn index_language(
+    records: Vec<Record>,
+    wanted: Wanted<'_>,
+) -> Result<Option<Output>, RenderError> {
+    // One fragment file per page (Pagefind's default), not bundled: a visitor's query then
+    // downloads the fragments of the results it shows, not the groups they sit in. On the
+    // 10,000-issue benchmark, 256 groups per language made a 20-result query download
+    // 879 KB (665 KB of fragments); one file per page, 229 KB (BENCHMARKS.md).
+    let config = PagefindServiceConfig::builder().build();
+    let mut index = PagefindIndex::new(Some(config)).map_err(|e| fail("options", e))?;
+    let mut records: Vec<CustomRecord> = records
+        .into_iter()
+        .map(|r| CustomRecord {
+            url: r.url,
+            content: r.text,
+            language: r.lang.code().to_owned(),
+            meta: BTreeMap::from([("title".to_owned(), r.title)]),
+            filters: r.filters,
+            sort: BTreeMap::new(),
+        })
+        .collect();
+    // In steps, asking between them; the pages keep their order, so the index is the same
+    // as from one call (the golden-output test pins it).
+    while !records.is_empty() {
+        let rest = records.split_off(records.len().min(RECORDS_PER_STEP));
+        index
+            .add_custom_records(records)
+            .await
+            .map_err(|e| fail("record", e))?;
         if !wanted() {
             return Ok(None);
         }
-        let mut out: Output = files
+        records = rest;
+    }
+    let files = index.get_files().await.map_err(|e| fail("build", e))?;
+    if !wanted() {
+        return Ok(None);
+    }
+    Ok(Some(
+        files
             .into_iter()
             .filter(|f| is_used(&f.filename))
             .map(|f| {
@@ -148,15 +198,40 @@ pub(crate) fn build(
                     .join("/");
                 (format!("pagefind/{name}"), f.contents)
             })
-            .collect();
-        out.extend(word_lists);
-        tracing::debug!(
-            "search index: {count} records, {} files in {:.3} s",
-            out.len(),
-            started.elapsed().as_secs_f64()
-        );
-        Ok(Some(out))
-    })
+            .collect(),
+    ))
+}
+
+/// Where Pagefind's script looks for the list of the site's language indexes.
+const ENTRY: &str = "pagefind/pagefind-entry.json";
+
+/// Pagefind's entry file: its fields, in its order (`third_party/pagefind/src/output/entry.rs`),
+/// so that the merged file reads as Pagefind would write it for both languages at once.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Entry {
+    version: String,
+    languages: BTreeMap<String, EntryLanguage>,
+    include_characters: Vec<char>,
+}
+
+/// One language's line in [`Entry`].
+#[derive(serde::Serialize, serde::Deserialize)]
+struct EntryLanguage {
+    hash: String,
+    wasm: Option<String>,
+    page_count: usize,
+}
+
+impl Entry {
+    /// Both entries' languages in one (made by the same Pagefind with the same options, so
+    /// the rest must agree).
+    fn merge(mut self, other: Entry) -> Result<Entry, RenderError> {
+        if self.version != other.version || self.include_characters != other.include_characters {
+            return Err(fail("merge", "the languages' entries disagree"));
+        }
+        self.languages.extend(other.languages);
+        Ok(self)
+    }
 }
 
 /// A search index failure, as a render error: the library or the machine failed, not the
