@@ -277,23 +277,11 @@ impl SearchState {
 
         log.status("[Building search indexes]");
 
-        // WiNNER patch: each language's index on a thread of its own (they share nothing;
-        // upstream joins them as futures in one task, i.e. one after the other).
-        let options = &self.options;
-        let built_indexes: Vec<Result<PagefindIndexes>> = std::thread::scope(|scope| {
-            let threads: Vec<_> = language_map
-                .into_iter()
-                .map(|(language, pages)| {
-                    scope.spawn(move || {
-                        futures::executor::block_on(build_indexes(pages, language, options))
-                    })
-                })
-                .collect();
-            threads
-                .into_iter()
-                .map(|t| t.join().unwrap_or_else(|_| Err(anyhow::anyhow!("index thread panicked"))))
-                .collect()
-        });
+        let indexes: Vec<_> = language_map
+            .into_iter()
+            .map(|(language, pages)| async { build_indexes(pages, language, &self.options).await })
+            .collect();
+        let built_indexes = join_all(indexes).await;
         self.built_indexes = built_indexes.into_iter().flat_map(|i| i.ok()).collect();
 
         let stats = self.built_indexes.iter().fold((0, 0, 0, 0), |mut stats, index| {
@@ -395,24 +383,14 @@ impl SearchState {
             .map(|indexes| indexes.get_lang_meta(&self.options))
             .collect();
 
-        // WiNNER patch: each language's files compressed on a thread of its own (upstream:
-        // futures joined in one task, one after the other). In-memory files touch no tokio I/O.
-        let options = &self.options;
-        let mut files: Vec<_> = std::thread::scope(|scope| {
-            let threads: Vec<_> = self
-                .built_indexes
-                .iter()
-                .map(|indexes| {
-                    scope.spawn(move || {
-                        futures::executor::block_on(indexes.write_files_to_memory(options, outdir))
-                    })
-                })
-                .collect();
-            threads
-                .into_iter()
-                .flat_map(|t| t.join().unwrap_or_default())
-                .collect()
-        });
+        let mut files: Vec<_> =
+            join_all(self.built_indexes.iter().map(|indexes| async {
+                indexes.write_files_to_memory(&self.options, outdir).await
+            }))
+            .await
+            .into_iter()
+            .flatten()
+            .collect();
 
         files.extend(
             output::write_common_to_memory(
