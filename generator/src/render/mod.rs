@@ -75,6 +75,17 @@ pub fn search_index(
     }
 }
 
+/// [`search_index`] of a wanted index, giving Pagefind `step` records at a time: for the test
+/// that shows the steps change nothing.
+#[cfg(all(test, feature = "search"))]
+pub(crate) fn search_index_in_steps(
+    env: &Env<'_>,
+    site: &Site,
+    step: usize,
+) -> Result<Option<crate::output::Output>, RenderError> {
+    search::build_in_steps(env, &Jobs::full(site).pages, &|| true, step)
+}
+
 /// Renders `jobs`, handing each file to `sink` as soon as it is made: HTML pages are built,
 /// rendered and handed over in parallel (nothing of a page is kept once `sink` returns),
 /// while the search index, when asked for, is built on a thread of its own.

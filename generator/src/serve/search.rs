@@ -12,12 +12,15 @@
 //! machine, where indexing 10,000 issues takes about 12 s), and an editor waits for the page,
 //! not for search. So the indexer starts only once no edit has come for [`QUIET`], and an
 //! edit that comes while it runs ([`Refresher::interrupt`], called before the page update)
-//! stops it at its next step: its index would be dropped as stale anyway.
+//! stops it at its next step: its index would be dropped as stale anyway. The edit's own
+//! snapshot follows ([`Refresher::request`]); if the edit fails, the site is unchanged and
+//! the stopped index is asked for again, but no index is asked for when none was owed.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, mpsc};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crate::content::Site;
@@ -46,6 +49,12 @@ pub(super) struct Refresher {
     requests: mpsc::Sender<(u64, Snapshot)>,
     generation: Arc<AtomicU64>,
     writing: Arc<Mutex<()>>,
+    /// The generation of the last request, and of the last one written (or failed for good):
+    /// while they differ an index is owed, and [`Refresher::interrupt`] says so to its caller,
+    /// which must then ask again even if its edit fails. The indexing thread sets `settled`
+    /// in the order of the requests; a full rebuild sets it to the last request.
+    requested: Arc<AtomicU64>,
+    settled: Arc<AtomicU64>,
 }
 
 impl Refresher {
@@ -55,17 +64,29 @@ impl Refresher {
         let (requests, queue) = mpsc::channel::<(u64, Snapshot)>();
         let generation = Arc::new(AtomicU64::new(0));
         let writing = Arc::new(Mutex::new(()));
-        let (current, lock) = (Arc::clone(&generation), Arc::clone(&writing));
+        let (requested, settled) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+        let (current, lock, done) = (
+            Arc::clone(&generation),
+            Arc::clone(&writing),
+            Arc::clone(&settled),
+        );
         std::thread::spawn(move || {
             while let Ok(mut next) = queue.recv() {
                 // Only the newest snapshot matters; wait for the edits to pause.
-                while let Ok(newer) = queue.recv_timeout(QUIET) {
-                    next = newer;
+                loop {
+                    match queue.recv_timeout(QUIET) {
+                        Ok(newer) => next = newer,
+                        Err(RecvTimeoutError::Timeout) => break,
+                        // serve is stopping: nobody will read this index.
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
                 }
                 let (asked, snapshot) = next;
                 // An edit that began during the pause brings its own snapshot.
-                if current.load(Ordering::SeqCst) == asked {
-                    index(&out, asked, snapshot, &current, &lock);
+                if current.load(Ordering::SeqCst) == asked
+                    && index(&out, asked, snapshot, &current, &lock)
+                {
+                    done.store(asked, Ordering::SeqCst);
                 }
             }
         });
@@ -73,6 +94,8 @@ impl Refresher {
             requests,
             generation,
             writing,
+            requested,
+            settled,
         }
     }
 
@@ -82,14 +105,18 @@ impl Refresher {
             return;
         }
         let asked = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        self.requested.store(asked, Ordering::SeqCst);
         // The thread ends only with the refresher, so a send cannot fail while it lives.
         let _ = self.requests.send((asked, snapshot));
     }
 
     /// Makes every pending or running index stale, so that it stops at its next step: an
-    /// edit is about to be rendered, and [`Refresher::request`] follows with its snapshot.
-    pub(super) fn interrupt(&self) {
+    /// edit is about to be rendered. Returns whether an index was owed (pending, running or
+    /// stopped so far): then the caller asks again after its edit even if the edit failed
+    /// and the site is unchanged, or the index would stay behind the pages.
+    pub(super) fn interrupt(&self) -> bool {
         self.generation.fetch_add(1, Ordering::SeqCst);
+        self.settled.load(Ordering::SeqCst) != self.requested.load(Ordering::SeqCst)
     }
 
     /// Makes every pending or running index stale and keeps it from writing until the
@@ -100,19 +127,23 @@ impl Refresher {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         self.generation.fetch_add(1, Ordering::SeqCst);
+        // The full rebuild writes the index of the site it builds: nothing is owed.
+        self.settled
+            .store(self.requested.load(Ordering::SeqCst), Ordering::SeqCst);
         guard
     }
 }
 
 /// Indexes `snapshot` and writes the files, unless a newer request or a full rebuild came
-/// in meanwhile.
+/// in meanwhile. Returns whether the request is settled: written, or failed in a way that
+/// asking again for the same site would repeat; `false` if it stopped or was dropped as stale.
 fn index(
     out: &std::path::Path,
     asked: u64,
     snapshot: Snapshot,
     current: &AtomicU64,
     writing: &Mutex<()>,
-) {
+) -> bool {
     let started = Instant::now();
     let Snapshot {
         site,
@@ -130,12 +161,12 @@ fn index(
                 "search index of an older update stopped after {:.0} ms",
                 started.elapsed().as_secs_f64() * 1000.0
             );
-            return;
+            return false;
         }
         Err(e) => {
             // The pages are served as updated; only search lags until the next full build.
             tracing::warn!("the search index was not updated: {e}");
-            return;
+            return true;
         }
     };
     let _guard = writing
@@ -143,17 +174,104 @@ fn index(
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     if current.load(Ordering::SeqCst) != asked {
         tracing::debug!("search index of an older update dropped");
-        return;
+        return false;
     }
     let sink = InPlace::new(out);
     for (path, bytes) in files {
         if let Err(e) = sink.put(path, bytes) {
             tracing::warn!("the search index was not updated: {e}");
-            return;
+            return true;
         }
     }
     tracing::info!(
         "search index updated in {:.0} ms",
         started.elapsed().as_secs_f64() * 1000.0
     );
+    true
+}
+
+#[cfg(all(test, feature = "search"))]
+mod tests {
+    use super::*;
+    use crate::output::Memory;
+    use crate::pipeline::{self, Inputs};
+
+    /// What serve hands the indexer after an update, for the bundled content.
+    fn snapshot() -> Snapshot {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let inputs = Inputs {
+            content_dir: root.join("content"),
+            theme_dir: root.join("themes/default"),
+            base_url: None,
+            submit_url: None,
+            as_of: None,
+            search_index: false,
+        };
+        let Ok(kept) = pipeline::build(&inputs, &Memory::new()) else {
+            panic!("the bundled content builds");
+        };
+        let locators =
+            crate::render::context::locators_for(&kept.site, &kept.theme).expect("locators");
+        Snapshot {
+            site: kept.site,
+            theme: kept.theme,
+            options: kept.options,
+            locators,
+        }
+    }
+
+    /// An index is owed from its request until it is written; an edit during the quiet wait
+    /// stops it without writing it, and it stays owed, so a failed edit asks for it again.
+    #[test]
+    fn an_index_stays_owed_until_it_is_written() {
+        let out = tempfile::tempdir().expect("tempdir");
+        let entry = out.path().join("pagefind/pagefind-entry.json");
+        let refresher = Refresher::start(out.path().to_path_buf());
+        assert!(!refresher.interrupt(), "nothing asked for yet");
+
+        refresher.request(snapshot());
+        assert!(
+            refresher.interrupt(),
+            "owed while it waits for the edits to pause"
+        );
+        std::thread::sleep(QUIET * 3);
+        assert!(!entry.exists(), "the stopped index was not written");
+        assert!(refresher.interrupt(), "still owed once stopped");
+
+        refresher.request(snapshot());
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while refresher.settled.load(Ordering::SeqCst) != refresher.requested.load(Ordering::SeqCst)
+        {
+            assert!(
+                Instant::now() < deadline,
+                "the index was not written in 120 s"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(entry.is_file(), "the index is written");
+        assert!(!refresher.interrupt(), "nothing owed once written");
+    }
+
+    /// Pagefind is given the records in steps so that serve can stop between them; the steps
+    /// change nothing (here rather than in render/, whose tests load no site).
+    #[test]
+    fn the_index_is_the_same_in_steps_of_any_size() {
+        let Snapshot {
+            site,
+            theme,
+            options,
+            locators,
+        } = snapshot();
+        let env = Env::with_locators(&site, &theme, &options, locators).expect("env");
+        let index = |step| {
+            crate::render::search_index_in_steps(&env, &site, step)
+                .expect("index")
+                .expect("wanted")
+        };
+        let whole = index(usize::MAX);
+        let fragments = whole.keys().filter(|p| p.contains("/fragment/")).count();
+        assert!(fragments > 20, "{fragments} records");
+        assert!(whole == index(7), "7 records at a time");
+        assert!(whole == index(1), "one record at a time");
+    }
 }

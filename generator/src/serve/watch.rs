@@ -85,14 +85,16 @@ pub(super) fn spawn_rebuilds(
                     let Some(l) = live.as_mut() else { continue };
                     // The index in progress is of an older site: stop it, so that this
                     // update has the cores.
-                    search.interrupt();
+                    let owed = search.interrupt();
                     match update(l, keys, &inputs.content_dir, &out, lang) {
                         Ok(outcome) => {
+                            let updated = outcome.is_ok();
                             publish(&status, outcome, lang);
-                            // Asked even when the edit failed (the site is then as before):
-                            // the interrupted index must still be written.
+                            // After a failed edit the site is as before: ask again only for
+                            // the index that was stopped or still pending.
                             let copied = Instant::now();
-                            if let Some(snapshot) = l.search_snapshot() {
+                            let snapshot = (updated || owed).then(|| l.search_snapshot());
+                            if let Some(snapshot) = snapshot.flatten() {
                                 tracing::debug!(
                                     "site copied for the search index in {:.1} ms",
                                     copied.elapsed().as_secs_f64() * 1e3

@@ -7,8 +7,9 @@
 //! Records are added as custom records with their language (`id`, `en`), so each language's
 //! index uses its stemmer, and no HTML is read back from disk. The languages are indexed one
 //! after the other, each by a Pagefind index of its own, and their entry files merged into
-//! the one Pagefind's script reads: the same files as one index of both, with half the
-//! memory held at once. Beside the index, each language gets the list of its words for the
+//! the one Pagefind's script reads: the same files as one index of both, with Pagefind
+//! holding one language's state at a time, not both (peak RSS a third lower at 10,000
+//! issues, BENCHMARKS.md). Beside the index, each language gets the list of its words for the
 //! search page's "did you mean" ([`words`]).
 //!
 //! Pagefind's API is async; it runs on a private single-thread tokio runtime on the thread
@@ -41,7 +42,8 @@ use records::{Record, Synonyms};
 pub(crate) type Wanted<'a> = &'a (dyn Fn() -> bool + Sync);
 
 /// How many records go to Pagefind between two questions to [`Wanted`]: about a tenth of a
-/// second of tokenising on two cores (4.4 s for the 20,348 records of the 10,000-issue site).
+/// second of tokenising on two cores (serve's debug log: 4.4 s for the 20,348 records of the
+/// 10,000-issue site).
 const RECORDS_PER_STEP: usize = 500;
 
 /// The records of the pages that search covers, made in parallel; `None` once the index is
@@ -70,6 +72,17 @@ pub(crate) fn build(
     env: &Env<'_>,
     specs: &[Spec<'_>],
     wanted: Wanted<'_>,
+) -> Result<Option<Output>, RenderError> {
+    build_in_steps(env, specs, wanted, RECORDS_PER_STEP)
+}
+
+/// [`build`], giving Pagefind `step` records at a time (a test shows the steps change
+/// nothing: `serve/search.rs`).
+pub(crate) fn build_in_steps(
+    env: &Env<'_>,
+    specs: &[Spec<'_>],
+    wanted: Wanted<'_>,
+    step: usize,
 ) -> Result<Option<Output>, RenderError> {
     let started = std::time::Instant::now();
     let Some(records) = records(env, specs, wanted)? else {
@@ -104,13 +117,13 @@ pub(crate) fn build(
     let mut rest = records;
     // One language at a time, each in an index of its own that is dropped before the next
     // begins: Pagefind holds every record's words and positions, then the language's whole
-    // word index, until its files are made, so this halves what it holds at once (the
+    // word index, until its files are made, so this holds one language's, not both (the
     // languages' indexes share nothing; their entries are merged below).
     for &lang in Lang::ALL.iter() {
         let (mine, others): (Vec<Record>, Vec<Record>) =
             rest.into_iter().partition(|r| r.lang == lang);
         rest = others;
-        let Some(files) = runtime.block_on(index_language(mine, wanted))? else {
+        let Some(files) = runtime.block_on(index_language(mine, wanted, step))? else {
             return Ok(None);
         };
         for (path, bytes) in files {
@@ -150,6 +163,7 @@ pub(crate) fn build(
 async fn index_language(
     records: Vec<Record>,
     wanted: Wanted<'_>,
+    step: usize,
 ) -> Result<Option<Output>, RenderError> {
     // One fragment file per page (Pagefind's default), not bundled: a visitor's query then
     // downloads the fragments of the results it shows, not the groups they sit in. On the
@@ -168,10 +182,10 @@ async fn index_language(
             sort: BTreeMap::new(),
         })
         .collect();
-    // In steps, asking between them; the pages keep their order, so the index is the same
-    // as from one call (the golden-output test pins it).
+    // In steps, asking between them; Pagefind appends the pages in order, so the index is
+    // the same as from one call.
     while !records.is_empty() {
-        let rest = records.split_off(records.len().min(RECORDS_PER_STEP));
+        let rest = records.split_off(records.len().min(step.max(1)));
         index
             .add_custom_records(records)
             .await
