@@ -27,7 +27,7 @@
 
 #[path = "common/mod.rs"]
 mod common;
-use common::{Moto, Server, fail, free_port, health, proposal, release_binary, root};
+use common::{Moto, Server, dynamodb, fail, free_port, health, proposal, release_binary, root};
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -111,19 +111,6 @@ fn peak_rss_kib(pid: u32) -> u64 {
                 .and_then(|v| v.parse().ok())
         })
         .unwrap_or(0)
-}
-
-/// A DynamoDB client for moto at `endpoint` (for `--hold-table`).
-fn dynamodb(endpoint: &str) -> aws_sdk_dynamodb::Client {
-    let config = aws_sdk_dynamodb::Config::builder()
-        .behavior_version(aws_sdk_dynamodb::config::BehaviorVersion::latest())
-        .endpoint_url(endpoint)
-        .region(aws_sdk_dynamodb::config::Region::new("us-east-1"))
-        .credentials_provider(aws_sdk_dynamodb::config::Credentials::new(
-            "test", "test", None, None, "bench",
-        ))
-        .build();
-    aws_sdk_dynamodb::Client::from_conf(config)
 }
 
 /// Deletes every item of `table`; returns how many were outbox messages.

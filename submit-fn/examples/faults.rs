@@ -47,7 +47,7 @@
 
 #[path = "common/mod.rs"]
 mod common;
-use common::{Moto, Server, fail, free_port, health, proposal, release_binary, root};
+use common::{Moto, Server, dynamodb, fail, free_port, health, proposal, release_binary, root};
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -762,16 +762,7 @@ async fn main() {
         std::thread::sleep(Duration::from_millis(2));
     }
 
-    let db = aws_sdk_dynamodb::Client::from_conf(
-        aws_sdk_dynamodb::Config::builder()
-            .behavior_version(aws_sdk_dynamodb::config::BehaviorVersion::latest())
-            .endpoint_url(&direct)
-            .region(aws_sdk_dynamodb::config::Region::new("us-east-1"))
-            .credentials_provider(aws_sdk_dynamodb::config::Credentials::new(
-                "test", "test", None, None, "faults",
-            ))
-            .build(),
-    );
+    let db = dynamodb(&direct);
     let http: Http = Client::builder(TokioExecutor::new()).build_http();
     let url = format!("http://127.0.0.1:{port}/proposals");
 

@@ -1,6 +1,6 @@
 //! What the two on-demand harnesses (`bench`, `faults`) share: where the repository is, free
 //! loopback ports, guards that stop moto and the server when a run ends (also on a panic),
-//! the readiness probe, and the proposal they send.
+//! the readiness probe, a DynamoDB client for moto, and the proposal they send.
 #![allow(dead_code)] // each example uses its own subset
 
 use std::io::{Read, Write};
@@ -33,6 +33,20 @@ pub fn fail(msg: &str) -> ! {
         })
         .unwrap_or_default();
     panic!("{name}: {msg}")
+}
+
+/// A DynamoDB client for moto (or a proxy in front of it) at `endpoint`, with moto's dummy
+/// credentials.
+pub fn dynamodb(endpoint: &str) -> aws_sdk_dynamodb::Client {
+    let config = aws_sdk_dynamodb::Config::builder()
+        .behavior_version(aws_sdk_dynamodb::config::BehaviorVersion::latest())
+        .endpoint_url(endpoint)
+        .region(aws_sdk_dynamodb::config::Region::new("us-east-1"))
+        .credentials_provider(aws_sdk_dynamodb::config::Credentials::new(
+            "test", "test", None, None, "harness",
+        ))
+        .build();
+    aws_sdk_dynamodb::Client::from_conf(config)
 }
 
 /// moto_server on this port, stopped (scripts/moto.sh stop) when dropped.
