@@ -93,13 +93,13 @@ pub(crate) fn build_in_steps(
         "search index: records made in {:.3} s",
         started.elapsed().as_secs_f64()
     );
-    let mut word_lists: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut out = Output::new();
     for &lang in Lang::ALL.iter() {
         // A third of a second each at 10,000 issues, on one thread.
         if !wanted() {
             return Ok(None);
         }
-        word_lists.push((words::path(lang), words::list(&records, lang)));
+        out.insert(words::path(lang), words::list(&records, lang));
     }
     tracing::debug!(
         "search index: word lists in {:.3} s",
@@ -112,7 +112,6 @@ pub(crate) fn build_in_steps(
         .enable_all()
         .build()
         .map_err(|e| RenderError::Search(format!("cannot start a runtime: {e}")))?;
-    let mut out: Output = word_lists.into_iter().collect();
     let mut entry: Option<Entry> = None;
     let mut rest = records;
     // One language at a time, each in an index of its own that is dropped before the next
