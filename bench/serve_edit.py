@@ -15,8 +15,9 @@ English translation in turn), notes the time just before the write, and polls th
 and its province's page (the summary is on both: the page's lead and the province's issue list)
 until each shows the new words, then waits GAP seconds. With the default gap the edits come
 faster than serve's background search index starts (it waits for a pause); with GAP=2 it
-starts between edits and each edit has to stop it. Prints the median, p90 and max latency of "issue page updated"
-and "province page updated", the server's own timing of each update, and the full build time.
+starts between edits and each edit has to stop it. Prints the median, p90 and max latency of
+"issue page updated" and "province page updated", the server's own timing of each update, and
+the full build time.
 """
 
 import hashlib
